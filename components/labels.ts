@@ -1,0 +1,47 @@
+/**
+ * Message keys for the model's enumerations, so components translate colours and anchoring
+ * statuses the same way everywhere. Keys are literals (typed MessageKey) so the key scan test and
+ * the type checker both see them.
+ */
+import type { MessageKey, Translate } from '../lib/i18n';
+import type { AnchorReport, AnchorStatus, ColorName } from '../lib/model';
+
+export const COLOR_LABEL: Record<ColorName, MessageKey> = {
+  yellow: 'colorYellow',
+  green: 'colorGreen',
+  blue: 'colorBlue',
+  pink: 'colorPink',
+  purple: 'colorPurple',
+  orange: 'colorOrange',
+};
+
+/** Status names without figures, for filters and counts. */
+export const STATUS_NAME: Record<AnchorStatus, MessageKey> = {
+  exact: 'popupStatusNameExact',
+  moved: 'popupStatusNameMoved',
+  fuzzy: 'popupStatusNameFuzzy',
+  orphan: 'popupStatusNameOrphan',
+};
+
+export const ANCHOR_STATUSES: readonly AnchorStatus[] = ['exact', 'moved', 'fuzzy', 'orphan'];
+
+/** "exact", "moved", "fuzzy 87%", "not found", or "not checked yet" when never anchored. */
+export function anchorLabel(t: Translate, anchor: AnchorReport | undefined): string {
+  switch (anchor?.status) {
+    case 'exact':
+      return t('statusExact');
+    case 'moved':
+      return t('statusMoved');
+    case 'fuzzy':
+      return t('statusFuzzy', String(Math.round(anchor.confidence * 100)));
+    case 'orphan':
+      return t('statusOrphan');
+    default:
+      return t('statusUnknown');
+  }
+}
+
+/** Picks the singular or plural message for `n` by the language's plural rules. */
+export function plural(t: Translate, locale: string, n: number, one: MessageKey, other: MessageKey, shown: string): string {
+  return t(new Intl.PluralRules(locale).select(n) === 'one' ? one : other, shown);
+}

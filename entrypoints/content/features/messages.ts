@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { toReply } from '@/lib/messaging';
+import { backgroundToContent, parseMessage, type Reply, type Responses } from '@/lib/protocol';
+import type { Controller } from '../controller';
+
+/** Answers requests from the background and the popup (shortcut, context menu, reveal, status). */
+export function setupMessages(signal: AbortSignal, controller: Controller) {
+  const listener = (raw: unknown, sender: { id?: string }): Promise<Reply<unknown>> | undefined => {
+    if (signal.aborted) return undefined;
+    if (sender.id !== browser.runtime.id) return Promise.resolve({ ok: false, error: 'unknown sender' });
+    const parsed = parseMessage(backgroundToContent, raw);
+    if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+    const m = parsed.message;
+    return toReply(async (): Promise<Responses[typeof m.type]> => {
+      switch (m.type) {
+        case 'content/highlight-selection':
+          return { created: await controller.createFromSelection(m.color) };
+        case 'content/reveal':
+          return { found: controller.reveal(m.id) };
+        case 'content/refresh':
+          await controller.load();
+          return { count: controller.store.get().entries.length };
+        case 'content/status':
+          return controller.status();
+        case 'content/toggle-list':
+          return { open: controller.toggleList() };
+      }
+    });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+}

@@ -1,0 +1,46 @@
+import './highlights.css';
+import { browser } from 'wxt/browser';
+import { translatorFrom } from '@/lib/i18n';
+import { createController } from './controller';
+import { setupDomChanges } from './features/dom-changes';
+import { setupMessages } from './features/messages';
+import { setupSelection } from './features/selection';
+import { setupUiHost } from './features/ui-host';
+
+const isE2E = import.meta.env.MODE === 'e2e';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const win = window;
+    const signal = ctx.signal;
+    const t = translatorFrom(browser.i18n.getMessage as (key: string, subs?: string | string[]) => string);
+    const controller = createController({
+      win,
+      send: (message) => browser.runtime.sendMessage(message),
+      signal,
+      // Anchoring slices run in idle time so the page stays responsive while it loads.
+      yieldToHost: () =>
+        new Promise((resolve) => {
+          if ('requestIdleCallback' in win) win.requestIdleCallback(() => resolve(), { timeout: 50 });
+          else ctx.setTimeout(resolve, 0);
+        }),
+      ...(isE2E
+        ? { publishState: (state) => (document.documentElement.dataset.policyLensState = JSON.stringify(state)) }
+        : {}),
+    });
+    setupUiHost(signal, controller, t, win, { mode: isE2E ? 'open' : 'closed', lang: browser.i18n.getUILanguage() });
+    setupMessages(signal, controller);
+    setupSelection(signal, controller, win);
+    setupDomChanges(signal, controller, win);
+    // In-page navigation (history.pushState) shows another article in the same document.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void controller.load().catch(() => undefined));
+    try {
+      await controller.load();
+    } catch (err) {
+      // A page the background refuses (or an extension reload) must never break the page itself.
+      console.debug('[policy-lens] not active on this page:', err);
+    }
+  },
+});

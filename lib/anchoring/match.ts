@@ -1,0 +1,348 @@
+/**
+ * Re-anchoring a stored selector set in a normalised text. Pure (strings in, offsets out).
+ *
+ * Order of cost (DESIGN-NOTES §2):
+ *  (a) the stored position, when it still holds the exact quote and the context agrees;
+ *  (b) every exact occurrence of the quote, chosen by prefix/suffix similarity; a tie → orphan;
+ *  (c) a fuzzy match (Myers bit-parallel via approx-string-match) with a tight error budget,
+ *      scored into a confidence and accepted only above a threshold.
+ *
+ * Unlike Hypothesis (any candidate within len/2 errors, no threshold: "Linus" → "chines",
+ * h#2634), every accepted match has to be supported by the quote itself *and* by its context
+ * unless the quote is long enough to identify itself. When in doubt we orphan: a missing
+ * highlight is visible and recoverable, a highlight on the wrong words silently misleads.
+ *
+ * Speed: the fuzzy search never scans the whole page with Myers. By the pigeonhole principle a
+ * match with ≤ k errors contains at least one of k+1 disjoint pieces of the quote unchanged, so
+ * we find those pieces with the native indexOf and verify only small windows around them
+ * (Myers over a 130k-char page costs ~1–3 ms per quote; the filter ~0.05 ms).
+ */
+import search from 'approx-string-match';
+import type { SelectorSet } from '../model';
+import { trigramContainment } from './similarity';
+
+export type AnchorMatch =
+  | { status: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; confidence: number }
+  | { status: 'orphan'; confidence: number; reason: 'not-found' | 'ambiguous' | 'low-confidence' };
+
+export type AnchoredMatch = Extract<AnchorMatch, { start: number }>;
+export type OrphanMatch = Extract<AnchorMatch, { status: 'orphan' }>;
+
+export interface AnchorOptions {
+  /** Minimum confidence of a fuzzy match (default 0.8). */
+  minFuzzyConfidence?: number;
+  /** Quotes longer than this are matched by head and tail, then checked in full (default 256). */
+  longQuote?: number;
+}
+
+/** Collapses whitespace the way the text index does, so stored selectors compare with its text. */
+export function normalizeSelectorText(s: string): string {
+  return s.replace(/[ \t\n\r\f]+/g, ' ');
+}
+
+interface Prepared {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+function prepare(selectors: SelectorSet): Prepared {
+  const [quote, position] = selectors;
+  const exact = normalizeSelectorText(quote.exact);
+  const start = Number.isFinite(position?.start) ? position.start : -1;
+  return {
+    exact,
+    prefix: normalizeSelectorText(quote.prefix ?? ''),
+    suffix: normalizeSelectorText(quote.suffix ?? ''),
+    start,
+    end: start >= 0 ? start + exact.length : -1,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Context evidence
+
+/** Similarity (0..1) of the stored context on one side with the text at a candidate; null = no evidence. */
+function sideSimilarity(stored: string, text: string, at: number, before: boolean): number | null {
+  const p = stored.length;
+  if (p === 0) {
+    // An empty stored side means the quote touched the text's edge: evidence only if it still does.
+    const atEdge = before ? at === 0 : at >= text.length;
+    return atEdge ? 1 : null;
+  }
+  // A little slack so that a word inserted in the context costs only its length.
+  const slack = 16;
+  let sim: number;
+  if (before) {
+    const cand = text.slice(Math.max(0, at - p - slack), at);
+    if (cand.endsWith(stored)) return 1;
+    sim = trigramContainment(stored, cand);
+  } else {
+    const cand = text.slice(at, at + p + slack);
+    if (cand.startsWith(stored)) return 1;
+    sim = trigramContainment(stored, cand);
+  }
+  // Very short stored context (quote near the edge of the text) is weak evidence.
+  if (p < 12) sim = 0.4 + (sim - 0.4) * (p / 12);
+  return Math.max(0, sim);
+}
+
+/**
+ * Context score (0..1) of a candidate at [start, end). One side agreeing fully is strong evidence
+ * (an insertion before a paragraph replaces the whole prefix of a quote that opens it), so the
+ * better side weighs more than the worse one.
+ */
+export function contextScore(text: string, q: Pick<Prepared, 'prefix' | 'suffix'>, start: number, end: number): number {
+  const p = sideSimilarity(q.prefix, text, start, true);
+  const s = sideSimilarity(q.suffix, text, end, false);
+  if (p === null && s === null) return 0.5;
+  if (p === null) return s!;
+  if (s === null) return p;
+  const hi = Math.max(p, s);
+  const lo = Math.min(p, s);
+  return 0.65 * hi + 0.35 * lo;
+}
+
+/** How close a position is to the stored one (0..1, 0 beyond a few thousand characters). */
+function nearness(textLength: number, stored: number, at: number): number {
+  if (stored < 0) return 0.5;
+  const scale = Math.max(3000, textLength * 0.1);
+  return Math.max(0, 1 - Math.abs(at - stored) / scale);
+}
+
+/**
+ * Evidence for an exact occurrence: its context, plus a bonus when it is near the stored position
+ * and a penalty when it is far. Position alone never decides, but it separates "the paragraph
+ * got an ad or an update note before it" (near, one side of context intact) from "the sentence
+ * was deleted and a look-alike remains elsewhere on the page" (typically far away).
+ */
+function exactEvidence(text: string, q: Prepared, at: number): { ctx: number; evidence: number } {
+  const ctx = contextScore(text, q, at, at + q.exact.length);
+  return { ctx, evidence: ctx + 0.3 * nearness(text.length, q.start, at) - 0.15 };
+}
+
+/**
+ * Evidence needed to accept an exact occurrence of a quote that is unique in the text. Short quotes
+ * (an organisation name) say little by themselves; from ~128 characters a unique quote is its own
+ * proof. A repeated quote always needs its context.
+ */
+function uniqueExactThreshold(len: number): number {
+  if (len <= 24) return 0.6;
+  if (len >= 128) return -Infinity;
+  if (len <= 64) return 0.6 - ((len - 24) / 40) * 0.4; // 0.6 → 0.2
+  return 0.2 - ((len - 64) / 64) * 0.4; // 0.2 → -0.2
+}
+const REPEATED_EXACT_THRESHOLD = 0.6;
+/** The best candidate must beat the runner-up by this much, else the match is ambiguous. */
+const AMBIGUITY_MARGIN = 0.1;
+
+function allIndexesOf(text: string, needle: string, limit = 100_000): number[] {
+  const out: number[] = [];
+  let i = text.indexOf(needle);
+  while (i >= 0 && out.length < limit) {
+    out.push(i);
+    i = text.indexOf(needle, i + 1);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// (a) + (b): exact passes
+
+/**
+ * The cheap passes. Returns a final match, or null when only a fuzzy search can decide
+ * (quote not found, or found only where the context disagrees).
+ */
+export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch | null {
+  const q = prepare(selectors);
+  if (!q.exact) return { status: 'orphan', confidence: 0, reason: 'not-found' };
+  const len = q.exact.length;
+
+  // (a) the stored position
+  if (q.start >= 0 && text.startsWith(q.exact, q.start)) {
+    const unique = text.indexOf(q.exact) === q.start && text.indexOf(q.exact, q.start + 1) < 0;
+    const { ctx, evidence } = exactEvidence(text, q, q.start);
+    if (ctx >= 0.5 || (unique && evidence >= uniqueExactThreshold(len))) {
+      return { status: 'exact', start: q.start, end: q.end, confidence: 1 };
+    }
+  }
+
+  // (b) every occurrence of the exact quote
+  const hits = allIndexesOf(text, q.exact);
+  if (hits.length === 0) return null;
+  let best = -1;
+  let bestScore = -Infinity;
+  let second = -Infinity;
+  for (const h of hits) {
+    const { evidence } = exactEvidence(text, q, h);
+    if (evidence > bestScore) {
+      second = bestScore;
+      bestScore = evidence;
+      best = h;
+    } else if (evidence > second) second = evidence;
+  }
+  const threshold = hits.length === 1 ? uniqueExactThreshold(len) : REPEATED_EXACT_THRESHOLD;
+  if (bestScore < threshold) return null; // maybe a fuzzy match with a better context exists
+  if (hits.length > 1 && bestScore - second < AMBIGUITY_MARGIN) {
+    return { status: 'orphan', confidence: 0, reason: 'ambiguous' };
+  }
+  return { status: best === q.start ? 'exact' : 'moved', start: best, end: best + len, confidence: 1 };
+}
+
+// ---------------------------------------------------------------------------
+// (c) fuzzy pass
+
+/** Errors allowed for a quote of this length: none for short quotes, ~12% for long ones. */
+export function errorBudget(len: number): number {
+  if (len < 12) return 0;
+  if (len < 24) return 1 + Math.floor((len - 12) / 8); // 12–19: 1, 20–23: 2
+  return Math.min(64, Math.floor(len * 0.12));
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Approximate occurrences of `pattern` with ≤ k errors, found by a pigeonhole filter + Myers. */
+function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = text.length): Candidate[] {
+  const len = pattern.length;
+  const pieces = k + 1;
+  const pieceLen = Math.floor(len / pieces);
+  if (pieceLen < 3) {
+    // Filter useless: scan the range with Myers directly.
+    return search(text.slice(lo, hi), pattern, k).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
+  }
+  const windows: [number, number][] = [];
+  for (let p = 0; p < pieces; p++) {
+    const off = p * pieceLen;
+    const piece = pattern.slice(off, p === pieces - 1 ? len : off + pieceLen);
+    let i = text.indexOf(piece, lo);
+    while (i >= 0 && i < hi) {
+      windows.push([Math.max(lo, i - off - k), Math.min(hi, i - off + len + k)]);
+      if (windows.length > 4000) {
+        return search(text.slice(lo, hi), pattern, k).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
+      }
+      i = text.indexOf(piece, i + 1);
+    }
+  }
+  if (windows.length === 0) return [];
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push([w[0], w[1]]);
+  }
+  const out: Candidate[] = [];
+  for (const [a, b] of merged) {
+    for (const m of search(text.slice(a, b), pattern, k)) out.push({ start: m.start + a, end: m.end + a, errors: m.errors });
+  }
+  return out;
+}
+
+/** Trims whitespace the match picked up at its edges (the quote itself has none there). */
+function trimToQuote(text: string, c: Candidate, exact: string): Candidate {
+  let { start, end } = c;
+  if (exact[0] !== ' ') while (start < end && text[start] === ' ') start++;
+  if (exact[exact.length - 1] !== ' ') while (end > start && text[end - 1] === ' ') end--;
+  return { start, end, errors: c.errors };
+}
+
+/** Long quotes: locate head and tail, then check the whole quote only in the window they span. */
+function longQuoteCandidates(text: string, exact: string, k: number): Candidate[] {
+  const part = 64;
+  const head = exact.slice(0, part);
+  const tail = exact.slice(exact.length - part);
+  const kPart = errorBudget(part);
+  const heads = fuzzyCandidates(text, head, kPart);
+  if (heads.length === 0 || heads.length > 50) return [];
+  const tails = fuzzyCandidates(text, tail, kPart);
+  if (tails.length === 0 || tails.length > 50) return [];
+  const out: Candidate[] = [];
+  for (const h of heads) {
+    for (const t of tails) {
+      const span = t.end - h.start;
+      if (span < exact.length - k || span > exact.length + k) continue;
+      const a = Math.max(0, h.start - 2);
+      const b = Math.min(text.length, t.end + 2);
+      const window = text.slice(a, b);
+      if (window.includes(exact)) {
+        const i = window.indexOf(exact);
+        out.push({ start: a + i, end: a + i + exact.length, errors: 0 });
+        continue;
+      }
+      for (const m of search(window, exact, k)) out.push({ start: m.start + a, end: m.end + a, errors: m.errors });
+    }
+  }
+  return out;
+}
+
+/** The fuzzy pass alone (after `anchorExact` returned null). */
+export function anchorFuzzy(text: string, selectors: SelectorSet, opts: AnchorOptions = {}): AnchorMatch {
+  const q = prepare(selectors);
+  const len = q.exact.length;
+  const k = errorBudget(len);
+  if (k === 0 || len === 0) return { status: 'orphan', confidence: 0, reason: 'not-found' };
+  const minConf = opts.minFuzzyConfidence ?? 0.8;
+  const longQuote = opts.longQuote ?? 256;
+
+  const score = (c: Candidate) => {
+    const quoteSim = 1 - c.errors / len;
+    const ctx = contextScore(text, q, c.start, c.end);
+    const pos = nearness(text.length, q.start, c.start);
+    // Long quotes carry their own evidence; short ones lean on their context.
+    const wq = len >= 128 ? 0.75 : 0.55;
+    return { quoteSim, ctx, confidence: wq * quoteSim + (0.9 - wq) * ctx + 0.1 * pos };
+  };
+
+  const decide = (cands: Candidate[]): AnchorMatch | null => {
+    let best: { c: Candidate; confidence: number } | null = null;
+    let second = 0;
+    for (const raw of cands) {
+      // Exact occurrences were already judged (and rejected) by the exact passes.
+      if (raw.errors === 0) continue;
+      const c = trimToQuote(text, raw, q.exact);
+      if (c.end <= c.start) continue;
+      const s = score(c);
+      if (s.quoteSim < 0.75) continue;
+      if (!best || s.confidence > best.confidence) {
+        if (best && !overlaps(best.c, c)) second = Math.max(second, best.confidence);
+        best = { c, confidence: s.confidence };
+      } else if (!overlaps(best.c, c)) second = Math.max(second, s.confidence);
+    }
+    if (!best) return null;
+    if (best.confidence < minConf) return { status: 'orphan', confidence: round(best.confidence), reason: 'low-confidence' };
+    if (best.confidence - second < AMBIGUITY_MARGIN / 2) return { status: 'orphan', confidence: round(best.confidence), reason: 'ambiguous' };
+    return { status: 'fuzzy', start: best.c.start, end: best.c.end, confidence: round(best.confidence) };
+  };
+
+  if (len > longQuote) {
+    return decide(longQuoteCandidates(text, q.exact, k)) ?? { status: 'orphan', confidence: 0, reason: 'not-found' };
+  }
+  // Near the old position first: an edited passage usually stays roughly where it was.
+  if (q.start >= 0) {
+    const radius = 2048 + len;
+    const lo = Math.max(0, q.start - radius);
+    const hi = Math.min(text.length, q.end + radius);
+    const near = decide(fuzzyCandidates(text, q.exact, k, lo, hi));
+    if (near && near.status === 'fuzzy' && near.confidence >= 0.9) return near;
+  }
+  return decide(fuzzyCandidates(text, q.exact, k)) ?? { status: 'orphan', confidence: 0, reason: 'not-found' };
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Finds a stored selector set in `text`: exact, moved, fuzzy (with a confidence) or orphan. */
+export function anchorSelectors(text: string, selectors: SelectorSet, opts: AnchorOptions = {}): AnchorMatch {
+  return anchorExact(text, selectors) ?? anchorFuzzy(text, selectors, opts);
+}

@@ -1,0 +1,315 @@
+/**
+ * The normalised visible text of a DOM subtree, with a compact map back to text nodes.
+ *
+ * Normalisation (kept identical to `pageText()` in ../shared/corpus/mutate.mjs so offsets are
+ * comparable with its manifests): visible text only, runs of ASCII whitespace collapsed to one
+ * space, one space at block-element boundaries, no leading space. Block-ness comes from a tag list,
+ * not computed style, so Node (happy-dom, linkedom) and the browser produce the same text.
+ * U+00A0 is *not* collapsed (it is not collapsible whitespace in HTML either).
+ *
+ * No globals: the document comes from `root.ownerDocument`, so this runs in the page, in
+ * happy-dom and in linkedom alike.
+ */
+
+/** Elements whose start or end separates text (a space in the normalised text). Same list as mutate.mjs. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(
+  'address article aside blockquote body br center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody thead tfoot td th tr caption ul option select legend'.split(
+    ' ',
+  ),
+);
+
+/** Elements whose text is never rendered (mutate.mjs's list, plus svg <desc>). */
+export const HIDDEN_TAGS: ReadonlySet<string> = new Set(
+  'head script style noscript template textarea title iframe select option noembed noframes object desc'.split(' '),
+);
+
+const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+export interface TextIndexOptions {
+  /** Return true to leave an element (and its subtree) out, e.g. the extension's own UI host. */
+  skip?: (el: Element) => boolean;
+}
+
+export interface TextIndex {
+  /** The normalised text. */
+  readonly text: string;
+  /** A DOM range for normalised offsets [start, end), or null when out of bounds or empty. */
+  rangeFor(start: number, end: number): Range | null;
+  /** Normalised offsets of a DOM range, or null when it lies outside the indexed text. */
+  offsetsOf(range: Range): { start: number; end: number } | null;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function isWs(c: number): boolean {
+  // space, \t, \n, \f, \r: the HTML "ASCII whitespace" that rendering collapses.
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+
+function isSkipped(el: Element, name: string, skip: TextIndexOptions['skip']): boolean {
+  if (HIDDEN_TAGS.has(name)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  return skip ? skip(el) : false;
+}
+
+/**
+ * Per indexed text node: `ns` = normalised offset of its first emitted character, `ne` = end.
+ * `cp` is null when raw offset = normalised offset - ns (the common case); otherwise a flat list
+ * of checkpoints [n0, r0, n1, r1, ...] (relative offsets): for n in [n_k, n_{k+1}), raw = r_k + n - n_k.
+ * Nodes that emit nothing are not indexed.
+ */
+class DomTextIndex implements TextIndex {
+  readonly text: string;
+  private readonly nodes: Text[];
+  private readonly ns: Int32Array;
+  private readonly ne: Int32Array;
+  private readonly cps: (number[] | null)[];
+  private readonly pos: Map<Node, number>;
+  private readonly root: Node;
+
+  constructor(root: Node, text: string, nodes: Text[], ns: number[], ne: number[], cps: (number[] | null)[]) {
+    this.root = root;
+    this.text = text;
+    this.nodes = nodes;
+    this.ns = Int32Array.from(ns);
+    this.ne = Int32Array.from(ne);
+    this.cps = cps;
+    this.pos = new Map();
+    for (let i = 0; i < nodes.length; i++) this.pos.set(nodes[i]!, i);
+  }
+
+  /** First node whose end is > offset (binary search). */
+  private nodeAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ne[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private rawOf(i: number, rel: number): number {
+    const cp = this.cps[i];
+    if (!cp) return rel;
+    let k = 0;
+    while (k + 2 < cp.length && cp[k + 2]! <= rel) k += 2;
+    return cp[k + 1]! + rel - cp[k]!;
+  }
+
+  private relOf(i: number, raw: number): number {
+    const len = this.ne[i]! - this.ns[i]!;
+    const cp = this.cps[i];
+    if (!cp) return Math.max(0, Math.min(raw, len));
+    let rel = 0;
+    for (let k = 0; k < cp.length; k += 2) {
+      const n = cp[k]!;
+      const r = cp[k + 1]!;
+      if (raw < r) break; // inside a dropped whitespace run: snap to the next emitted char
+      const segEnd = k + 2 < cp.length ? cp[k + 2]! : len;
+      rel = Math.min(n + (raw - r), segEnd);
+    }
+    return rel;
+  }
+
+  rangeFor(start: number, end: number): Range | null {
+    const n = this.nodes.length;
+    if (!(start >= 0 && end > start && end <= this.text.length) || n === 0) return null;
+    // start: the first node ending after `start`; if `start` is a block-boundary space (in a gap), its next node.
+    const si = this.nodeAfter(start);
+    // end: the last node starting before `end`.
+    let ei = this.nodeAfter(end - 1);
+    if (si >= n || ei >= n) return null;
+    if (this.ns[ei]! >= end) ei--;
+    if (ei < si) return null; // only boundary spaces selected
+    const sRel = Math.max(0, start - this.ns[si]!);
+    const eRel = Math.min(end, this.ne[ei]!) - this.ns[ei]!;
+    const doc = this.root.ownerDocument ?? (this.root as Document);
+    const range = doc.createRange();
+    range.setStart(this.nodes[si]!, this.rawOf(si, sRel));
+    range.setEnd(this.nodes[ei]!, this.rawOf(ei, eRel - 1) + 1);
+    return range;
+  }
+
+  /** Normalised offset of a boundary point; `asEnd` decides which side a gap falls on. */
+  private offsetOf(container: Node, offset: number, asEnd: boolean): number | null {
+    const i = this.pos.get(container);
+    if (i !== undefined) return this.ns[i]! + this.relOf(i, offset);
+    let next: Node | null;
+    if (container.nodeType === TEXT_NODE || container.nodeType === 8 /* comment */) {
+      next = followingNode(container, this.root);
+      if (offset === 0) next = container;
+    } else {
+      const child = container.childNodes[offset];
+      next = child ?? followingNode(container, this.root);
+    }
+    // Walk forward to the first indexed text node at/after the boundary.
+    let steps = 0;
+    for (let node = next; node; node = nextInTree(node, this.root)) {
+      const j = this.pos.get(node);
+      if (j !== undefined) return asEnd ? (j > 0 ? this.ne[j - 1]! : 0) : this.ns[j]!;
+      if (++steps > 200_000) return null;
+    }
+    return this.nodes.length ? (asEnd ? this.ne[this.nodes.length - 1]! : this.text.length) : 0;
+  }
+
+  offsetsOf(range: Range): { start: number; end: number } | null {
+    if (!this.root.contains(range.startContainer) && range.startContainer !== this.root) return null;
+    const start = this.offsetOf(range.startContainer, range.startOffset, false);
+    const end = this.offsetOf(range.endContainer, range.endOffset, true);
+    if (start === null || end === null) return null;
+    return { start, end: Math.max(start, end) };
+  }
+}
+
+function nextInTree(node: Node, root: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  return followingNode(node, root);
+}
+
+function followingNode(node: Node, root: Node): Node | null {
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
+}
+
+/** Builds the normalised text of `root` and its map back to text nodes. Linear in the DOM size. */
+export function buildTextIndex(rootNode: Node, opts: TextIndexOptions = {}): TextIndex {
+  // A Document: walk its root element (linkedom keeps the doctype outside the sibling chain).
+  const root: Node = rootNode.nodeType === 9 ? ((rootNode as Document).documentElement ?? rootNode) : rootNode;
+  const skip = opts.skip;
+  const parts: string[] = [];
+  const nodes: Text[] = [];
+  const nsArr: number[] = [];
+  const neArr: number[] = [];
+  const cps: (number[] | null)[] = [];
+  let length = 0;
+  let lastIsSpace = true; // nothing emitted yet: a leading space is never emitted
+  let pendingSep = false;
+
+  const visitText = (node: Text) => {
+    const data = node.data;
+    const n = data.length;
+    if (n === 0) return;
+    let cp: number[] | null = null;
+    let nodeStart = -1; // normalised offset of the first emitted char
+    let i = 0;
+    let segStart = 0; // raw start of the pending verbatim segment
+    let emittedRel = 0;
+    // `delta` = raw - rel for the current segment; a checkpoint is needed when it changes.
+    let delta = 0;
+    const flush = (to: number) => {
+      if (to > segStart) {
+        parts.push(data.slice(segStart, to));
+        length += to - segStart;
+        emittedRel += to - segStart;
+      }
+    };
+    const mark = (raw: number) => {
+      if (nodeStart < 0) nodeStart = length;
+      const d = raw - emittedRel;
+      if (d !== delta || (cp === null && emittedRel === 0 && d !== 0)) {
+        if (cp === null) cp = emittedRel === 0 ? [] : [0, 0];
+        cp.push(emittedRel, raw);
+        delta = d;
+      }
+    };
+    while (i < n) {
+      const c = data.charCodeAt(i);
+      if (isWs(c)) {
+        flush(i);
+        let j = i + 1;
+        while (j < n && isWs(data.charCodeAt(j))) j++;
+        if (!lastIsSpace) {
+          mark(i);
+          parts.push(' ');
+          length++;
+          emittedRel++;
+          lastIsSpace = true;
+        }
+        pendingSep = false;
+        i = j;
+        segStart = j;
+        continue;
+      }
+      if (pendingSep) {
+        if (!lastIsSpace) {
+          // the block-boundary space belongs to no node: it sits in the gap before this one
+          flush(i);
+          parts.push(' ');
+          length++;
+          segStart = i;
+        }
+        pendingSep = false;
+      }
+      if (i === segStart) mark(i);
+      lastIsSpace = false;
+      // scan the verbatim run up to the next whitespace
+      let j = i + 1;
+      while (j < n && !isWs(data.charCodeAt(j))) j++;
+      flush(j);
+      segStart = j;
+      i = j;
+    }
+    if (nodeStart >= 0) {
+      nodes.push(node);
+      nsArr.push(nodeStart);
+      neArr.push(length);
+      cps.push(cp);
+    }
+  };
+
+  // Iterative pre-order walk (deep pages would overflow a recursive one).
+  let node: Node | null = root.firstChild;
+  if (root.nodeType === TEXT_NODE) visitText(root as Text);
+  while (node) {
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) {
+      visitText(node as Text);
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const name = el.localName;
+      const block = BLOCK_TAGS.has(name);
+      if (block) pendingSep = true;
+      if (!isSkipped(el, name, skip)) descend = node.firstChild !== null;
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // leave: climb until a sibling exists, marking block ends on the way
+    while (node && node !== root) {
+      if (node.nextSibling) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+      if (node && node !== root && node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName)) {
+        pendingSep = true;
+      }
+      if (node === root) node = null;
+    }
+    if (node === root) node = null;
+  }
+  let text = parts.join('');
+  // Trim the one trailing space a final whitespace run or block may leave (never a leading one).
+  if (text.endsWith(' ')) {
+    text = text.slice(0, -1);
+    const last = nodes.length - 1;
+    if (last >= 0 && neArr[last]! > text.length) {
+      neArr[last] = text.length;
+      if (neArr[last] === nsArr[last]) {
+        nodes.pop();
+        nsArr.pop();
+        neArr.pop();
+        cps.pop();
+      }
+    }
+  }
+  return new DomTextIndex(root, text, nodes, nsArr, neArr, cps);
+}

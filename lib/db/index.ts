@@ -1,0 +1,5 @@
+/** The database module: one schema, one upgrade, small repository functions. */
+export * from './schema';
+export * from './annotations';
+export * from './pages';
+export { isAnnotation, isPageRecord, partitionValid } from './validate';

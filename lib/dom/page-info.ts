@@ -1,0 +1,87 @@
+/**
+ * What a content script learns about its page: identity hints, citation metadata and a
+ * fingerprint of the article text. DOM-parameterised (the document is passed in).
+ */
+import { simhash, textHash } from '../fingerprint';
+import type { PageInfo } from '../protocol';
+
+const ARTICLE_SELECTORS = [
+  '[itemprop="articleBody"]',
+  'article',
+  '[role="main"]',
+  'main',
+  '.article-body',
+  '.post-content',
+  '.entry-content',
+  '#content',
+];
+
+/**
+ * A cheap guess at the article's container: the candidate holding the most text, when it holds a
+ * fair share of the page's text; the body otherwise. Used for the fingerprint, where a stable
+ * choice matters more than a perfect one.
+ */
+export function findArticleRoot(doc: Document): Element {
+  const body = doc.body ?? doc.documentElement;
+  const bodyLength = body.textContent?.length ?? 0;
+  let best: Element | null = null;
+  let bestLength = 0;
+  for (const selector of ARTICLE_SELECTORS) {
+    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 20)) {
+      const length = el.textContent?.length ?? 0;
+      if (length > bestLength) {
+        best = el;
+        bestLength = length;
+      }
+    }
+    if (best && bestLength > 500) break;
+  }
+  return best && bestLength > Math.min(1000, bodyLength * 0.2) ? best : body;
+}
+
+const meta = (doc: Document, selector: string): string =>
+  doc.querySelector<HTMLMetaElement>(selector)?.content?.trim() ?? '';
+const link = (doc: Document, rel: string): string | undefined => {
+  const href = doc.querySelector<HTMLLinkElement>(`link[rel~="${rel}"][href]`)?.getAttribute('href');
+  if (!href) return undefined;
+  try {
+    const url = new URL(href, doc.baseURI);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
+
+/** Text used for the article fingerprint: textContent with whitespace collapsed (cheap, no layout). */
+export function articleText(doc: Document): string {
+  return (findArticleRoot(doc).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function collectPageInfo(doc: Document): PageInfo {
+  const text = articleText(doc);
+  const og = (p: string) => meta(doc, `meta[property="og:${p}"]`);
+  const ogUrl = og('url');
+  let ogAbsolute: string | undefined;
+  try {
+    ogAbsolute = ogUrl && /^https?:/i.test(new URL(ogUrl, doc.baseURI).protocol) ? new URL(ogUrl, doc.baseURI).href : undefined;
+  } catch {
+    ogAbsolute = undefined;
+  }
+  const time = doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? '';
+  const canonicalUrl = link(doc, 'canonical');
+  const ampUrl = link(doc, 'amphtml');
+  return {
+    ...(canonicalUrl ? { canonicalUrl: clip(canonicalUrl, 2048) } : {}),
+    ...(ogAbsolute ? { ogUrl: clip(ogAbsolute, 2048) } : {}),
+    ...(ampUrl ? { ampUrl: clip(ampUrl, 2048) } : {}),
+    title: clip(og('title') || doc.title || '', 1000).trim(),
+    site: clip(og('site_name') || doc.location?.hostname || '', 300),
+    byline: clip(meta(doc, 'meta[name="author"]') || meta(doc, 'meta[property="article:author"]'), 300),
+    published: clip(meta(doc, 'meta[property="article:published_time"]') || time, 60),
+    lang: clip(doc.documentElement.lang || '', 35),
+    textHash: textHash(text),
+    simhash: simhash(text),
+    textLength: text.length,
+  };
+}

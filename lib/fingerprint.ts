@@ -1,0 +1,70 @@
+/**
+ * Fingerprints of an article's text: an exact hash (did the text change at all?) and a 64-bit
+ * SimHash over word 4-grams (is this the same article, perhaps lightly edited, at another URL?).
+ */
+
+/** Collapses whitespace and case so markup-only changes do not change the fingerprint. */
+export function normalizeForFingerprint(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** FNV-1a 32-bit, twice with different seeds, as 16 hex chars. Not cryptographic; it need not be. */
+export function textHash(text: string): string {
+  const s = normalizeForFingerprint(text);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+function hash32(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/** 64-bit SimHash of word 4-gram shingles, as 16 hex chars. */
+export function simhash(text: string): string {
+  const words = normalizeForFingerprint(text).split(' ').filter(Boolean);
+  const weights = new Int32Array(64);
+  const n = Math.max(1, words.length - 3);
+  for (let i = 0; i < n; i++) {
+    const shingle = words.slice(i, i + 4).join(' ');
+    const lo = hash32(shingle, 0x9747b28c);
+    const hi = hash32(shingle, 0x85ebca6b);
+    for (let b = 0; b < 32; b++) {
+      weights[b]! += (lo >>> b) & 1 ? 1 : -1;
+      weights[b + 32]! += (hi >>> b) & 1 ? 1 : -1;
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let b = 0; b < 32; b++) {
+    if (weights[b]! > 0) lo |= 1 << b;
+    if (weights[b + 32]! > 0) hi |= 1 << b;
+  }
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Number of differing bits between two SimHashes (0..64). */
+export function hammingDistance(a: string, b: string): number {
+  let d = 0;
+  for (let i = 0; i < 16; i += 8) {
+    let x = (parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0;
+    while (x) {
+      x &= x - 1;
+      d++;
+    }
+  }
+  return d;
+}
+
+/** Two texts are the same article when their SimHashes differ in at most this many bits. */
+export const SAME_ARTICLE_MAX_DISTANCE = 6;

@@ -1,0 +1,198 @@
+// Runs in the page's main world (injected as a string by tests/e2e/helpers/lens.ts and the
+// Firefox test). Plain JavaScript on purpose: functions serialised from TypeScript can carry
+// bundler helpers (`__name`) that do not exist in the page.
+// Defines globalThis.__policyLensTest; safe to inject more than once.
+(function () {
+  if (globalThis.__policyLensTest) return;
+  var SKIP = { SCRIPT: 1, STYLE: 1, NOSCRIPT: 1, TEMPLATE: 1, TEXTAREA: 1, 'POLICY-LENS-UI': 1 };
+  var WS = /[ \t\n\r\f]/;
+  var NAMES = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'].map(function (c) {
+    return 'policy-lens-' + c;
+  });
+
+  // Page text with whitespace runs collapsed (as ../shared/corpus/mutate.mjs does), with a map
+  // from each character back to its text node and offset.
+  function textIndex() {
+    var text = '';
+    var map = [];
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        for (var el = node.parentElement; el; el = el.parentElement) {
+          if (SKIP[el.tagName]) return NodeFilter.FILTER_REJECT;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var data = node.data;
+      for (var i = 0; i < data.length; i++) {
+        var ch = data[i];
+        if (WS.test(ch)) {
+          if (text.length === 0 || text[text.length - 1] === ' ') continue;
+          ch = ' ';
+        }
+        text += ch;
+        map.push([node, i]);
+      }
+    }
+    return { text: text, map: map };
+  }
+
+  function normalize(s) {
+    return s.replace(/[ \t\n\r\f]+/g, ' ').trim();
+  }
+
+  function visible(node) {
+    var el = node.parentElement;
+    if (!el) return false;
+    if (el.checkVisibility) return el.checkVisibility();
+    return el.getClientRects().length > 0;
+  }
+
+  /** The Range of the `occurrence`-th (1-based) visible occurrence of `quote`, or null. */
+  function findRange(quote, occurrence) {
+    var q = normalize(quote);
+    var idx = textIndex();
+    var seen = 0;
+    for (var at = idx.text.indexOf(q); at >= 0; at = idx.text.indexOf(q, at + 1)) {
+      var start = idx.map[at];
+      var end = idx.map[at + q.length - 1];
+      if (!visible(start[0])) continue;
+      seen++;
+      if (seen < (occurrence || 1)) continue;
+      var range = document.createRange();
+      range.setStart(start[0], start[1]);
+      range.setEnd(end[0], end[1] + 1);
+      return range;
+    }
+    return null;
+  }
+
+  function rectOf(range) {
+    var rects = range.getClientRects();
+    var first = rects[0] || range.getBoundingClientRect();
+    var last = rects[rects.length - 1] || first;
+    return {
+      x: first.left + Math.min(first.width / 2, 20),
+      y: first.top + first.height / 2,
+      endX: last.right - 1,
+      endY: last.top + last.height / 2,
+    };
+  }
+
+  function rangeText(r) {
+    if (typeof r.toString === 'function' && r instanceof Range) return r.toString();
+    var range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.toString();
+  }
+
+  globalThis.__policyLensTest = {
+    normalize: normalize,
+    /** Scrolls the quote into view and returns where it is (viewport coordinates), or null. */
+    locate: function (quote, occurrence) {
+      var range = findRange(quote, occurrence);
+      if (!range) return null;
+      var el = range.startContainer.parentElement;
+      if (el) el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      return rectOf(range);
+    },
+    /**
+     * Selects the quote like a reader would (the selection, then a mouseup where a drag would
+     * end). Returns the selected text and where it is, or null when the quote is not on the page.
+     */
+    select: function (quote, occurrence, dispatchMouseUp) {
+      var range = findRange(quote, occurrence);
+      if (!range) return null;
+      var el = range.startContainer.parentElement;
+      if (el) el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      var sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      var rect = rectOf(range);
+      if (dispatchMouseUp !== false) {
+        var target = range.endContainer.parentElement || document.body;
+        var init = { bubbles: true, cancelable: true, composed: true, clientX: rect.endX, clientY: rect.endY, button: 0, view: window };
+        target.dispatchEvent(new MouseEvent('mouseup', init));
+        target.dispatchEvent(new PointerEvent('pointerup', Object.assign({ pointerType: 'mouse', isPrimary: true }, init)));
+      }
+      return { text: sel.toString(), rect: rect };
+    },
+    clearSelection: function () {
+      getSelection().removeAllRanges();
+    },
+    /** Number of ranges in each of our highlight names (the page's world sees CSS.highlights). */
+    highlightSizes: function () {
+      var out = {};
+      NAMES.forEach(function (n) {
+        var h = window.CSS && CSS.highlights ? CSS.highlights.get(n) : undefined;
+        out[n] = h ? h.size : 0;
+      });
+      return out;
+    },
+    /** The text of every painted user-highlight range, whitespace-normalised. */
+    highlightTexts: function () {
+      var out = [];
+      NAMES.forEach(function (n) {
+        var h = window.CSS && CSS.highlights ? CSS.highlights.get(n) : undefined;
+        if (h) h.forEach(function (r) { out.push({ name: n, text: normalize(rangeText(r)) }); });
+      });
+      return out;
+    },
+    /** The content script's e2e state (null until its first anchoring pass). */
+    state: function () {
+      var raw = document.documentElement.dataset.policyLensState;
+      if (!raw) return null;
+      try {
+        return JSON.parse(raw);
+      } catch (e) {
+        return { unparsable: raw };
+      }
+    },
+    bodyText: function () {
+      return document.body ? document.body.innerText : '';
+    },
+    /**
+     * Which visible occurrences (1-based) of `quote` are covered by a painted user highlight
+     * (tested on each occurrence's middle character, so boundary details do not matter).
+     */
+    paintedOccurrences: function (quote) {
+      var q = normalize(quote);
+      var ranges = [];
+      NAMES.forEach(function (n) {
+        var h = window.CSS && CSS.highlights ? CSS.highlights.get(n) : undefined;
+        if (!h) return;
+        h.forEach(function (r) {
+          var range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          ranges.push(range);
+        });
+      });
+      var idx = textIndex();
+      var out = [];
+      var seen = 0;
+      for (var at = idx.text.indexOf(q); at >= 0; at = idx.text.indexOf(q, at + 1)) {
+        if (!visible(idx.map[at][0])) continue;
+        seen++;
+        var mid = idx.map[at + Math.floor(q.length / 2)];
+        if (ranges.some(function (r) { return r.isPointInRange(mid[0], mid[1]); })) out.push(seen);
+      }
+      return out;
+    },
+    /** Text of the quote's occurrence with 32 characters of context, to tell occurrences apart. */
+    context: function (quote, occurrence) {
+      var q = normalize(quote);
+      var idx = textIndex();
+      var seen = 0;
+      for (var at = idx.text.indexOf(q); at >= 0; at = idx.text.indexOf(q, at + 1)) {
+        if (!visible(idx.map[at][0])) continue;
+        if (++seen === (occurrence || 1)) {
+          return { prefix: idx.text.slice(Math.max(0, at - 32), at), suffix: idx.text.slice(at + q.length, at + q.length + 32) };
+        }
+      }
+      return null;
+    },
+  };
+})();

@@ -1,0 +1,139 @@
+// Playwright helpers for the content script's test contract (e2e builds):
+// - user highlights are painted as CSS Custom Highlights `policy-lens-<colour>`;
+// - the in-page UI is one <policy-lens-ui> element with an (e2e: open) shadow root;
+// - `document.documentElement.dataset.policyLensState` = {"ready","painted","orphans","pageId"}
+//   after each anchoring pass.
+// Playwright's CSS and role locators pierce open shadow roots, so `ui(page).getByRole(...)` works.
+// No Vitest import here: scripts/demo.mjs uses these helpers too.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT } from './paths';
+
+/** The main-world helper script (plain JS, see in-page.js). */
+export const IN_PAGE_SOURCE = fs.readFileSync(path.join(ROOT, 'tests/e2e/helpers/in-page.js'), 'utf8');
+
+/** Evaluates `expression` in the page's main world with `__policyLensTest` defined. */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(`${IN_PAGE_SOURCE}\n;(${expression})`) as Promise<T>;
+}
+
+const js = (value: unknown) => JSON.stringify(value);
+
+export interface LensState {
+  ready: boolean;
+  painted: number;
+  orphans: number;
+  pageId: string;
+}
+
+export type Rect = { x: number; y: number; endX: number; endY: number };
+
+export const COLOR_LABELS = ['Yellow', 'Green', 'Blue', 'Pink', 'Purple', 'Orange'] as const;
+export type ColorLabel = (typeof COLOR_LABELS)[number];
+
+export const ui = (page: Page): Locator => page.locator('policy-lens-ui');
+export const toolbar = (page: Page): Locator => ui(page).getByRole('toolbar');
+
+export const readState = (page: Page) => inPage<LensState | null>(page, '__policyLensTest.state()');
+
+/** Waits until the content script reports a finished anchoring pass that satisfies `accept`. */
+export async function waitForState(
+  page: Page,
+  accept: (s: LensState) => boolean = () => true,
+  timeout = 15_000,
+): Promise<LensState> {
+  const deadline = Date.now() + timeout;
+  let last: LensState | null = null;
+  while (Date.now() < deadline) {
+    last = await readState(page).catch(() => null);
+    if (last?.ready && accept(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`content script state never matched within ${timeout} ms; last: ${js(last)}`);
+}
+
+export const highlightSizes = (page: Page) => inPage<Record<string, number>>(page, '__policyLensTest.highlightSizes()');
+export const highlightTexts = (page: Page) =>
+  inPage<{ name: string; text: string }[]>(page, '__policyLensTest.highlightTexts()');
+export const bodyText = (page: Page) => inPage<string>(page, '__policyLensTest.bodyText()');
+export const locateQuote = (page: Page, quote: string, occurrence = 1) =>
+  inPage<Rect | null>(page, `__policyLensTest.locate(${js(quote)}, ${occurrence})`);
+export const quoteContext = (page: Page, quote: string, occurrence = 1) =>
+  inPage<{ prefix: string; suffix: string } | null>(page, `__policyLensTest.context(${js(quote)}, ${occurrence})`);
+
+/**
+ * Selects `quote` and waits for the toolbar. First the way a mouse user ends a selection
+ * (selection + mouseup); if no toolbar shows, the keyboard way (Shift+Arrow out and back).
+ */
+export async function selectQuote(page: Page, quote: string, occurrence = 1): Promise<Locator> {
+  const selected = await inPage<{ text: string; rect: Rect } | null>(
+    page,
+    `__policyLensTest.select(${js(quote)}, ${occurrence}, true)`,
+  );
+  if (!selected) throw new Error(`quote not found on ${page.url()}: ${js(quote)}`);
+  if (normalize(selected.text) !== normalize(quote)) {
+    throw new Error(`selected ${js(selected.text)} instead of ${js(quote)}`);
+  }
+  const bar = toolbar(page);
+  try {
+    await bar.waitFor({ state: 'visible', timeout: 4_000 });
+  } catch {
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await bar.waitFor({ state: 'visible', timeout: 6_000 });
+  }
+  return bar;
+}
+
+export const normalize = (s: string): string => s.replace(/[ \t\n\r\f]+/g, ' ').trim();
+
+export interface HighlightOptions {
+  color?: ColorLabel;
+  note?: string;
+  tags?: string[];
+  occurrence?: number;
+}
+
+/** Selects `quote`, fills the toolbar's note/tags if given, clicks the colour. */
+export async function highlightQuote(page: Page, quote: string, options: HighlightOptions = {}): Promise<void> {
+  const bar = await selectQuote(page, quote, options.occurrence ?? 1);
+  const scope = ui(page);
+  if (options.note !== undefined) await scope.getByLabel('Note', { exact: true }).fill(options.note);
+  if (options.tags?.length) {
+    const tags = scope.getByLabel('Tags', { exact: true });
+    await tags.fill(options.tags.join(', '));
+  }
+  await bar.getByRole('button', { name: options.color ?? 'Yellow', exact: true }).click();
+}
+
+/** Clicks the painted highlight over `quote` (a real mouse click) and returns its card. */
+export async function openCard(page: Page, quote: string, occurrence = 1): Promise<Locator> {
+  const rect = await locateQuote(page, quote, occurrence);
+  if (!rect) throw new Error(`quote not found on ${page.url()}: ${js(quote)}`);
+  await page.mouse.click(rect.x, rect.y);
+  const card = ui(page).getByRole('dialog');
+  await card.waitFor({ state: 'visible', timeout: 6_000 });
+  return card;
+}
+
+/** Number of painted user-highlight ranges, all colours together. */
+export async function paintedCount(page: Page): Promise<number> {
+  const sizes = await highlightSizes(page);
+  return Object.values(sizes).reduce((a, b) => a + b, 0);
+}
+
+/** Polls `fn` until it returns `expected` (deep equality) or the time runs out; returns the last value. */
+export async function poll<T>(fn: () => Promise<T>, expected: T, timeout = 8_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last = await fn();
+  while (js(last) !== js(expected) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await fn();
+  }
+  return last;
+}
+
+/** Visible occurrences (1-based) of `quote` that a painted user highlight covers. */
+export const paintedOccurrences = (page: Page, quote: string) =>
+  inPage<number[]>(page, `__policyLensTest.paintedOccurrences(${js(quote)})`);
