@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseHTML } from 'linkedom';
 import { buildTextIndex, describeSpan, anchor, type AnchorMatch } from '../lib/anchoring/index';
+import { explainExact } from '../lib/anchoring/match';
 import { hypothesisAnchor } from './bench/anchoring';
 
 // ---------------------------------------------------------------------------
@@ -306,6 +307,7 @@ async function evalPage(dir: string, name: string, passages: number, mutateUrl: 
           oj.outcome === 'correct'
             ? undefined
             : `stored ${JSON.stringify(selectors[0].prefix)} [${selectors[1].start}] ${JSON.stringify(selectors[0].suffix)}\n      now    ${JSON.stringify(v.prefix ?? '')} [${v.position?.start ?? '?'}] ${JSON.stringify(v.suffix ?? '')}` +
+              `\n      cands ${explainExact(text, selectors).slice(0, 4).map((x) => `@${x.at} p=${x.prefix?.toFixed(2)} s=${x.suffix?.toFixed(2)} ctx=${x.ctx.toFixed(2)} ev=${x.evidence.toFixed(2)}`).join('; ')}` +
               (ours.status !== 'orphan' ? `\n      got [${ours.start}] ${JSON.stringify(text.slice(Math.max(0, ours.start - 32), ours.start))} | ${JSON.stringify(text.slice(ours.end, ours.end + 32))}` : ''),
       });
     };

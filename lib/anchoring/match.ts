@@ -95,8 +95,10 @@ function sideSimilarity(stored: string, text: string, at: number, before: boolea
  * better side weighs more than the worse one.
  */
 export function contextScore(text: string, q: Pick<Prepared, 'prefix' | 'suffix'>, start: number, end: number): number {
-  const p = sideSimilarity(q.prefix, text, start, true);
-  const s = sideSimilarity(q.suffix, text, end, false);
+  return combineSides(sideSimilarity(q.prefix, text, start, true), sideSimilarity(q.suffix, text, end, false));
+}
+
+function combineSides(p: number | null, s: number | null): number {
   if (p === null && s === null) return 0.5;
   if (p === null) return s!;
   if (s === null) return p;
@@ -119,8 +121,23 @@ function nearness(textLength: number, stored: number, at: number): number {
  * was deleted and a look-alike remains elsewhere on the page" (typically far away).
  */
 function exactEvidence(text: string, q: Prepared, at: number): { ctx: number; evidence: number } {
-  const ctx = contextScore(text, q, at, at + q.exact.length);
-  return { ctx, evidence: ctx + 0.3 * nearness(text.length, q.start, at) - 0.15 };
+  const end = at + q.exact.length;
+  const p = sideSimilarity(q.prefix, text, at, true);
+  const s = sideSimilarity(q.suffix, text, end, false);
+  const ctx = combineSides(p, s);
+  let evidence = ctx + 0.3 * nearness(text.length, q.start, at) - 0.15;
+  // A short quote (a name, a word) recurs by chance: when a sentence is deleted, the next
+  // occurrence of "The" or of a name may sit right where the old one was, with one side of its
+  // context intact. So a short quote needs *both* sides of its context to agree.
+  const need = minSideSimilarity(q.exact.length);
+  if (need > 0 && p !== null && s !== null && Math.min(p, s) < need) evidence = Math.min(evidence, 0);
+  return { ctx, evidence };
+}
+
+function minSideSimilarity(len: number): number {
+  if (len < 16) return 0.5;
+  if (len < 32) return 0.3;
+  return 0;
 }
 
 /**
@@ -148,6 +165,17 @@ function allIndexesOf(text: string, needle: string, limit = 100_000): number[] {
   return out;
 }
 
+/** For evaluation and debugging: the evidence behind each exact occurrence. */
+export function explainExact(text: string, selectors: SelectorSet): { at: number; prefix: number | null; suffix: number | null; ctx: number; evidence: number }[] {
+  const q = prepare(selectors);
+  return allIndexesOf(text, q.exact, 50).map((at) => ({
+    at,
+    prefix: sideSimilarity(q.prefix, text, at, true),
+    suffix: sideSimilarity(q.suffix, text, at + q.exact.length, false),
+    ...exactEvidence(text, q, at),
+  }));
+}
+
 // ---------------------------------------------------------------------------
 // (a) + (b): exact passes
 
@@ -164,7 +192,7 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
   if (q.start >= 0 && text.startsWith(q.exact, q.start)) {
     const unique = text.indexOf(q.exact) === q.start && text.indexOf(q.exact, q.start + 1) < 0;
     const { ctx, evidence } = exactEvidence(text, q, q.start);
-    if (ctx >= 0.5 || (unique && evidence >= uniqueExactThreshold(len))) {
+    if ((ctx >= 0.5 && evidence > 0) || (unique && evidence >= uniqueExactThreshold(len))) {
       return { status: 'exact', start: q.start, end: q.end, confidence: 1 };
     }
   }

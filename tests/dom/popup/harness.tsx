@@ -130,7 +130,7 @@ export function fakeApi(options: FakeApiOptions = {}) {
       const { deleted: _deleted, ...rest } = get(id);
       return put(rest);
     }),
-    reveal: vi.fn(async () => ({ opened: 'scrolled' as const })),
+    reveal: vi.fn(async (_id: string, _tabId?: number) => ({ opened: 'scrolled' as const })),
   } satisfies PopupApi;
   return api;
 }
