@@ -25,6 +25,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    action: { default_title: '__MSG_extName__' },
     permissions: ['storage', 'contextMenus', 'activeTab'],
     // Strict: only the extension's own scripts, no eval, no remote code.
     content_security_policy: {

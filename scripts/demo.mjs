@@ -43,8 +43,7 @@ try {
 
   // 1. The toolbar over the selected sentence, with the note typed in.
   await lens.selectQuote(page, article.quote);
-  const noteField = lens.ui(page).getByLabel('Note', { exact: true });
-  if (await noteField.isVisible().catch(() => false)) await noteField.fill(NOTE);
+  await (await lens.revealField(lens.ui(page), 'Note')).fill(NOTE);
   const shots = [];
   const shot = async (p, name) => {
     const file = path.join(OUT, name);
@@ -56,6 +55,8 @@ try {
   // 2. Highlight it, then open its card.
   await lens.toolbar(page).getByRole('button', { name: 'Yellow', exact: true }).click();
   await lens.waitForState(page, (s) => s.painted >= 1);
+  // Click away from the selection, as a reader would, so the paint shows rather than the selection.
+  await lens.inPage(page, '__policyLensTest.clearSelection()');
   await lens.openCard(page, article.quote);
   await shot(page, '2-page-card.png');
 

@@ -80,6 +80,7 @@ export function createController(deps: ControllerDeps) {
   /** Anchors the given annotations on the current text, paints them and reports the outcome. */
   async function anchorAndPaint(list: Annotation[], report: boolean): Promise<void> {
     const gen = ++generation;
+    if (list.length === 0) return publishEntries();
     index = null;
     const idx = textIndex();
     const results = await anchorMany(
@@ -141,6 +142,8 @@ export function createController(deps: ControllerDeps) {
    */
   async function onDomChanged(): Promise<void> {
     index = null;
+    // Most pages have no annotation: then a DOM change costs nothing.
+    if (entries.size === 0) return;
     const text = textIndex().text;
     if (text === indexText && entries.size && [...entries.values()].every((e) => e.match?.status !== 'orphan')) return;
     indexText = text;

@@ -120,17 +120,23 @@ function nearness(textLength: number, stored: number, at: number): number {
  * got an ad or an update note before it" (near, one side of context intact) from "the sentence
  * was deleted and a look-alike remains elsewhere on the page" (typically far away).
  */
-function exactEvidence(text: string, q: Prepared, at: number): { ctx: number; evidence: number } {
+function exactEvidence(text: string, q: Prepared, at: number, occurrences: number): { ctx: number; evidence: number } {
   const end = at + q.exact.length;
   const p = sideSimilarity(q.prefix, text, at, true);
   const s = sideSimilarity(q.suffix, text, end, false);
   const ctx = combineSides(p, s);
-  let evidence = ctx + 0.3 * nearness(text.length, q.start, at) - 0.15;
+  const near = nearness(text.length, q.start, at);
+  let evidence = ctx + 0.3 * near - 0.15;
   // A short quote (a name, a word) recurs by chance: when a sentence is deleted, the next
   // occurrence of "The" or of a name may sit right where the old one was, with one side of its
-  // context intact. So a short quote needs *both* sides of its context to agree.
+  // context intact. So a short quote needs both sides of its context to agree — except the
+  // signature of a block inserted next to its paragraph (one side fully intact, still close to
+  // its old position) when the quote is a rare word or name on the page.
   const need = minSideSimilarity(q.exact.length);
-  if (need > 0 && p !== null && s !== null && Math.min(p, s) < need) evidence = Math.min(evidence, 0);
+  if (need > 0 && p !== null && s !== null && Math.min(p, s) < need) {
+    const oneSided = Math.max(p, s) >= 0.95 && near >= 0.7 && occurrences <= 3 && q.exact.length >= 4;
+    if (!oneSided) evidence = Math.min(evidence, 0);
+  }
   return { ctx, evidence };
 }
 
@@ -148,8 +154,10 @@ function minSideSimilarity(len: number): number {
 function uniqueExactThreshold(len: number): number {
   if (len <= 24) return 0.6;
   if (len >= 128) return -Infinity;
-  if (len <= 64) return 0.6 - ((len - 24) / 40) * 0.4; // 0.6 → 0.2
-  return 0.2 - ((len - 64) / 64) * 0.4; // 0.2 → -0.2
+  // A unique sentence-sized quote close to its old place needs little context: ads or notes
+  // inserted on both sides of a one-paragraph quote replace all of it.
+  if (len <= 48) return 0.6 - ((len - 24) / 24) * 0.5; // 0.6 → 0.1
+  return 0.1 - ((len - 48) / 80) * 0.4; // 0.1 → -0.3
 }
 const REPEATED_EXACT_THRESHOLD = 0.6;
 /** The best candidate must beat the runner-up by this much, else the match is ambiguous. */
@@ -172,7 +180,7 @@ export function explainExact(text: string, selectors: SelectorSet): { at: number
     at,
     prefix: sideSimilarity(q.prefix, text, at, true),
     suffix: sideSimilarity(q.suffix, text, at + q.exact.length, false),
-    ...exactEvidence(text, q, at),
+    ...exactEvidence(text, q, at, allIndexesOf(text, q.exact, 50).length),
   }));
 }
 
@@ -191,7 +199,7 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
   // (a) the stored position
   if (q.start >= 0 && text.startsWith(q.exact, q.start)) {
     const unique = text.indexOf(q.exact) === q.start && text.indexOf(q.exact, q.start + 1) < 0;
-    const { ctx, evidence } = exactEvidence(text, q, q.start);
+    const { ctx, evidence } = exactEvidence(text, q, q.start, unique ? 1 : 2);
     if ((ctx >= 0.5 && evidence > 0) || (unique && evidence >= uniqueExactThreshold(len))) {
       return { status: 'exact', start: q.start, end: q.end, confidence: 1 };
     }
@@ -204,7 +212,7 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
   let bestScore = -Infinity;
   let second = -Infinity;
   for (const h of hits) {
-    const { evidence } = exactEvidence(text, q, h);
+    const { evidence } = exactEvidence(text, q, h, hits.length);
     if (evidence > bestScore) {
       second = bestScore;
       bestScore = evidence;

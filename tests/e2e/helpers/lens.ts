@@ -95,14 +95,33 @@ export interface HighlightOptions {
   occurrence?: number;
 }
 
-/** Selects `quote`, fills the toolbar's note/tags if given, clicks the colour. */
+/**
+ * The field labelled `label` in `scope`; when it is folded away (the toolbar keeps its note in a
+ * <details> disclosure), clicks the disclosure that shows the same word first.
+ */
+export async function revealField(scope: Locator, label: string): Promise<Locator> {
+  const field = scope.getByLabel(label, { exact: true });
+  if (!(await field.first().isVisible().catch(() => false))) {
+    await scope.locator('summary').filter({ hasText: label }).first().click();
+    await field.first().waitFor({ state: 'visible', timeout: 4_000 });
+  }
+  return field.first();
+}
+
+/**
+ * Selects `quote`, fills the toolbar's note and tags if given, clicks the colour.
+ * Tags are typed one by one, each followed by Enter (the tag field's own hint).
+ */
 export async function highlightQuote(page: Page, quote: string, options: HighlightOptions = {}): Promise<void> {
   const bar = await selectQuote(page, quote, options.occurrence ?? 1);
   const scope = ui(page);
-  if (options.note !== undefined) await scope.getByLabel('Note', { exact: true }).fill(options.note);
+  if (options.note !== undefined) await (await revealField(scope, 'Note')).fill(options.note);
   if (options.tags?.length) {
-    const tags = scope.getByLabel('Tags', { exact: true });
-    await tags.fill(options.tags.join(', '));
+    const tags = await revealField(scope, 'Tags');
+    for (const tag of options.tags) {
+      await tags.fill(tag);
+      await tags.press('Enter');
+    }
   }
   await bar.getByRole('button', { name: options.color ?? 'Yellow', exact: true }).click();
 }
