@@ -41,9 +41,8 @@ try {
   await lens.waitForState(page);
   console.log(`Page: ${article.label} served at ${server.url('/actu/article.html')}`);
 
-  // 1. The toolbar over the selected sentence, with the note typed in.
+  // 1. The toolbar over the selected sentence.
   await lens.selectQuote(page, article.quote);
-  await (await lens.revealField(lens.ui(page), 'Note')).fill(NOTE);
   const shots = [];
   const shot = async (p, name) => {
     const file = path.join(OUT, name);
@@ -52,12 +51,18 @@ try {
   };
   await shot(page, '1-page-toolbar.png');
 
-  // 2. Highlight it, then open its card.
+  // 2. Highlight it in yellow; the card opens: write the note there and save. (The toolbar's own
+  //    note field is not used: typing in it currently loses the page selection, see
+  //    tests/e2e/toolbar-note.test.ts.)
   await lens.toolbar(page).getByRole('button', { name: 'Yellow', exact: true }).click();
   await lens.waitForState(page, (s) => s.painted >= 1);
   // Click away from the selection, as a reader would, so the paint shows rather than the selection.
   await lens.inPage(page, '__policyLensTest.clearSelection()');
-  await lens.openCard(page, article.quote);
+  let card = lens.ui(page).getByRole('dialog');
+  if (!(await card.isVisible().catch(() => false))) card = await lens.openCard(page, article.quote);
+  await card.getByLabel('Note', { exact: true }).fill(NOTE);
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await card.getByText('Saved', { exact: false }).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
   await shot(page, '2-page-card.png');
 
   // 3. The popup (as a tab, "All pages" view: see tests/e2e/README.md).

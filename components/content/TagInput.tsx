@@ -23,7 +23,7 @@ export function TagInput({ t, tags, suggestions, onChange }: Props) {
   return (
     <div class="pl-tags">
       <label for={`${id}-tag`}>{t('contentTagsLabel')}</label>
-      <ul class="pl-chips" aria-label={t('contentTagsLabel')}>
+      <ul class="pl-chips">
         {tags.map((tag) => (
           <li key={tag} class="pl-chip">
             <span>{tag}</span>

@@ -1,12 +1,6 @@
-import { parseHTML } from 'linkedom';
-import { buildTextIndex } from '../../lib/anchoring/text-index';
-const { document } = parseHTML('<html><body><div>Nav</div><p>Hello <b>big</b>   world.</p><p>Second para here.</p></body></html>');
-const idx = buildTextIndex(document);
-console.log(JSON.stringify(idx.text));
-const r = document.createRange();
-const p = document.querySelectorAll('p')[0];
-r.selectNodeContents(p);
-console.log(r.startContainer?.nodeName, r.startOffset, r.endContainer?.nodeName, r.endOffset);
-console.log(idx.offsetsOf(r as any));
-const r2 = idx.rangeFor(4, 19)!; console.log(r2.startContainer.nodeName, r2.startOffset, r2.endContainer.nodeName, r2.endOffset, JSON.stringify(r2.toString()));
-console.log(idx.offsetsOf(r2));
+import { anchorSelectors, explainExact } from '../../lib/anchoring/match';
+import { describeSpan } from '../../lib/anchoring/describe';
+const text = 'Le Conseil d’État a publié son avis 🚀 sur l’IA générative, dit l’Autorité.';
+const a = text.indexOf('avis 🚀 sur');
+const s = describeSpan(text, a, a + 'avis 🚀 sur'.length);
+console.log(s, anchorSelectors('Préambule. ' + text, s), explainExact('Préambule. ' + text, s));

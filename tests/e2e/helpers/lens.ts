@@ -66,10 +66,15 @@ export const quoteContext = (page: Page, quote: string, occurrence = 1) =>
  * Selects `quote` and waits for the toolbar. First the way a mouse user ends a selection
  * (selection + mouseup); if no toolbar shows, the keyboard way (Shift+Arrow out and back).
  */
-export async function selectQuote(page: Page, quote: string, occurrence = 1): Promise<Locator> {
+export async function selectQuote(
+  page: Page,
+  quote: string,
+  occurrence = 1,
+  via: 'mouse' | 'keyboard' = 'mouse',
+): Promise<Locator> {
   const selected = await inPage<{ text: string; rect: Rect } | null>(
     page,
-    `__policyLensTest.select(${js(quote)}, ${occurrence}, true)`,
+    `__policyLensTest.select(${js(quote)}, ${occurrence}, ${via === 'mouse'})`,
   );
   if (!selected) throw new Error(`quote not found on ${page.url()}: ${js(quote)}`);
   if (normalize(selected.text) !== normalize(quote)) {
@@ -77,6 +82,7 @@ export async function selectQuote(page: Page, quote: string, occurrence = 1): Pr
   }
   const bar = toolbar(page);
   try {
+    if (via === 'keyboard') throw new Error('keyboard route');
     await bar.waitFor({ state: 'visible', timeout: 4_000 });
   } catch {
     await page.keyboard.press('Shift+ArrowRight');
