@@ -1,6 +1,6 @@
 /** "On this page: N highlights" and how they anchored, for the active tab. */
 import type { CurrentTab } from './popup-api';
-import { ANCHOR_STATUSES, STATUS_NAME, plural } from './labels';
+import { ANCHOR_STATUSES, STATUS_NAME } from './labels';
 import { useUi } from './ui-context';
 
 interface Props {
@@ -9,13 +9,13 @@ interface Props {
 }
 
 export function PageSummary({ tab }: Props) {
-  const { t, locale, formatNumber } = useUi();
+  const { t, formatNumber, plural } = useUi();
   if (tab === undefined) return <p class="summary">{t('popupLoading')}</p>;
   if (!tab?.pageId) return <p class="summary">{t('popupNotActive')}</p>;
   const total = ANCHOR_STATUSES.reduce((sum, s) => sum + (tab.counts[s] ?? 0), 0);
   return (
     <div class="summary">
-      <p class="summary-total">{plural(t, locale, total, 'popupOnPageOne', 'popupOnPageOther', formatNumber(total))}</p>
+      <p class="summary-total">{plural(total, 'popupOnPageOne', 'popupOnPageOther')}</p>
       {total > 0 && (
         <ul class="summary-counts" aria-label={t('popupCountsLabel')}>
           {ANCHOR_STATUSES.filter((s) => tab.counts[s] > 0).map((s) => (

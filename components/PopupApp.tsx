@@ -9,7 +9,6 @@ import { quoteOf } from '../lib/model';
 import { MAX_QUERY_LIMIT, type AnnotationView, type QueryResult } from '../lib/protocol';
 import { AnnotationList } from './AnnotationList';
 import { FilterPanel, NO_FILTERS, activeFilterCount, type Filters } from './FilterPanel';
-import { plural } from './labels';
 import { PageSummary } from './PageSummary';
 import type { AnnotationPatch, CurrentTab, PopupApi, PopupQuery } from './popup-api';
 import { ScopeTabs, type Scope } from './ScopeTabs';
@@ -239,6 +238,11 @@ export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, o
   const filtered = activeFilterCount(filters) > 0 || searchText.trim() !== '';
   const activeScope = scope ?? 'all';
 
+  function onSearchInput(value: string) {
+    setText(value);
+    if (searchDelayMs <= 0) setSearchText(value);
+  }
+
   function clearAll() {
     setText('');
     setSearchText('');
@@ -299,16 +303,16 @@ export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, o
         </header>
         <ScopeTabs scope={activeScope} onChange={setScope} panelId={panelId} idPrefix={`${ids}-tab`} />
         <div class="panel" role="tabpanel" id={panelId} aria-labelledby={`${ids}-tab-${activeScope}`} ref={listRef}>
-          <SearchBox id={`${ids}-search`} value={text} onInput={(v) => (searchDelayMs > 0 ? setText(v) : (setText(v), setSearchText(v)))} />
+          <SearchBox id={`${ids}-search`} value={text} onInput={onSearchInput} />
           <FilterPanel filters={filters} onChange={setFilters} tags={result?.tags ?? []} />
           {result !== null && result.corrupt > 0 && (
             <p class="warning">
-              {plural(t, ui.locale, result.corrupt, 'popupCorruptOne', 'popupCorruptOther', ui.formatNumber(result.corrupt))}
+              {ui.plural(result.corrupt, 'popupCorruptOne', 'popupCorruptOther')}
             </p>
           )}
           <p class="result-count" role="status">
             {result !== null && loadError === null && result.total > 0
-              ? plural(t, ui.locale, result.total, 'popupResultsOne', 'popupResultsOther', ui.formatNumber(result.total))
+              ? ui.plural(result.total, 'popupResultsOne', 'popupResultsOther')
               : ''}
           </p>
           {actionError && (

@@ -40,8 +40,3 @@ export function anchorLabel(t: Translate, anchor: AnchorReport | undefined): str
       return t('statusUnknown');
   }
 }
-
-/** Picks the singular or plural message for `n` by the language's plural rules. */
-export function plural(t: Translate, locale: string, n: number, one: MessageKey, other: MessageKey, shown: string): string {
-  return t(new Intl.PluralRules(locale).select(n) === 'one' ? one : other, shown);
-}

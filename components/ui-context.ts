@@ -4,7 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Translate } from '../lib/i18n';
+import type { MessageKey, Translate } from '../lib/i18n';
 
 export interface Ui {
   t: Translate;
@@ -13,6 +13,8 @@ export interface Ui {
   formatNumber(n: number): string;
   /** Formats an ISO date for display; returns '' for an unreadable date. */
   formatDate(iso: string): string;
+  /** `t(one or other, formatted n)`, choosing by the language's plural rules ("1 highlight", "0 surlignage"). */
+  plural(n: number, one: MessageKey, other: MessageKey): string;
 }
 
 /** A BCP 47 tag Intl accepts ("en_US" from some browsers becomes "en-US"); undefined if invalid. */
@@ -30,6 +32,7 @@ export function createUi(t: Translate, locale: string): Ui {
   const tag = safeLocale(locale);
   const numbers = new Intl.NumberFormat(tag);
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium' });
+  const plurals = new Intl.PluralRules(tag);
   return {
     t,
     locale: tag ?? 'en',
@@ -38,6 +41,7 @@ export function createUi(t: Translate, locale: string): Ui {
       const ms = Date.parse(iso);
       return Number.isNaN(ms) ? '' : dates.format(ms);
     },
+    plural: (n, one, other) => t(plurals.select(n) === 'one' ? one : other, numbers.format(n)),
   };
 }
 

@@ -32,7 +32,6 @@ export const MAX_ANCHOR_RESULTS = 5_000;
 export const MAX_QUERY_LIMIT = 500;
 
 const shortText = (max: number) => z.string().max(max);
-const isoDate = z.string().max(40);
 const annotationId = z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'not an annotation id');
 const pageId = z.string().min(1).max(2048);
 const color = z.enum(COLORS);
@@ -154,7 +153,7 @@ export const backgroundToContent = {
   /** Scroll to an annotation and focus it. */
   'content/reveal': z.object({ type: z.literal('content/reveal'), id: annotationId }),
   /** Annotations changed elsewhere (popup): reload them and repaint. */
-  'content/refresh': z.object({ type: z.literal('content/refresh') }),
+  'content/refresh': z.object({ type: z.literal('content/refresh'), pageId: pageId.optional() }),
   /** Which page is this and how did its annotations anchor? (popup) */
   'content/status': z.object({ type: z.literal('content/status') }),
   /** Toggle the in-page accessible list of highlights. */

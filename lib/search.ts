@@ -3,13 +3,14 @@
  *
  * Built once, kept current by `upsert` / `remove` / `setPage`:
  * - each annotation's text (quote, note, tags, page title) is folded (lower-cased, accents
- *   removed) and split into words, kept as one haystack string `" word1 word2 …"`;
- * - an inverted index maps each word to the annotations using it, with the words kept sorted so
- *   a query word finds every word it starts with by binary search;
+ *   removed) and split into words;
+ * - an inverted index maps each word to the annotations using it, with the words sorted so a
+ *   query word finds every word it starts with by binary search (one contiguous slice of a typed
+ *   array: see rebuildBase), plus a small delta for changes since;
  * - entries are kept sorted newest-modified first, so paging never sorts.
- * A text query marks the candidates of its most selective word from the index, then walks the
- * sorted entries checking the marks, the other words (`hay.includes(" " + word)`) and filters.
- * Scanning every haystack instead costs ~100 ms at 100,000 annotations; this costs a few.
+ * A text query intersects its words' postings into a table of marks, then walks the sorted
+ * entries checking marks and filters. Scanning every annotation's text instead costs ~100 ms at
+ * 100,000 annotations (scripts/bench/popup.ts); this costs a few.
  *
  * Decisions:
  * - Text: every query word must start a word of the annotation ("regle" finds "Règlement",
@@ -58,12 +59,11 @@ const DEFAULT_LIMIT = 100;
 const ANCHOR_STATUSES: readonly string[] = ['exact', 'moved', 'fuzzy', 'orphan'];
 const NON_ASCII = /[^\u0000-\u007f]/;
 const NON_ASCII_G = /[^\u0000-\u007f]/g;
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 const COMBINING_MARKS = /\p{M}/gu;
-const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
 const IS_WORD_CHAR = /^[\p{L}\p{N}]+$/u;
 // Letters that NFKD does not split but a French or German reader types without thinking.
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
+/** Each non-ASCII character's folded form, computed once (a page's text uses few distinct ones). */
 const foldedChars = new Map<string, string>();
 
 function foldChar(ch: string): string {
@@ -77,35 +77,48 @@ function foldChar(ch: string): string {
   return out;
 }
 
-/** Copies an ASCII-only string into V8's one-byte form: substring search on it is about twice as fast. */
-function oneByte(s: string): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < s.length; i += CHUNK) {
-    const codes: number[] = [];
-    for (let j = i; j < Math.min(s.length, i + CHUNK); j++) codes.push(s.charCodeAt(j));
-    out += String.fromCharCode(...codes);
-  }
-  return out;
-}
-
 /** Lower-cases and removes accents, so "Règle" and "regle" compare equal. Non-word symbols become spaces. */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
   if (!NON_ASCII.test(lower)) return lower;
-  const folded = lower.replace(NON_ASCII_G, foldChar);
-  return BEYOND_LATIN1.test(lower) && !NON_ASCII.test(folded) ? oneByte(folded) : folded;
+  return lower.replace(NON_ASCII_G, foldChar);
 }
 
-/** Splits folded text into words. */
-function words(folded: string): string[] {
-  return folded.split(WORD_SEPARATORS).filter((w) => w.length > 0);
+/**
+ * Folds `text` (as `fold` does) and splits it into words, in one pass: this runs over every
+ * annotation when the index is built, where `fold(text).split(regex)` costs about twice as much.
+ * May repeat words.
+ */
+export function tokenize(text: string): string[] {
+  const s = text.toLowerCase();
+  const out: string[] = [];
+  let token = '';
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      token += s.slice(start, i);
+      start = -1;
+    }
+    const folded = c < 128 ? ' ' : foldChar(s[i]!);
+    if (folded === ' ') {
+      if (token !== '') out.push(token);
+      token = '';
+    } else {
+      token += folded;
+    }
+  }
+  return out;
 }
 
 /** Splits a query into folded words (deduplicated); each must start a word of the annotation. */
 export function queryWords(text: string | undefined): string[] {
   if (!text) return [];
-  return [...new Set(words(fold(text)))];
+  return [...new Set(tokenize(text))];
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -147,13 +160,12 @@ export function isValidAnnotation(x: unknown): x is Annotation {
 interface Entry {
   annotation: Annotation;
   id: string;
-  /** Position in the index's ord table; a replaced annotation gets a new entry and ord. */
+  /** Position in the marks table; a replaced annotation gets a new entry and ord. */
   ord: number;
   pageId: string;
   modified: number;
-  /** `" word1 word2 …"`: unique folded words, so `hay.includes(" " + w)` means "a word starts with w". */
-  hay: string;
-  words: string[];
+  /** Its distinct words, as ids into the word table. */
+  wordIds: Int32Array;
   tagKeys: string[];
   tagNames: string[];
   color: ColorName;
@@ -178,6 +190,13 @@ function lowerBound(list: readonly string[], value: string): number {
   return lo;
 }
 
+function grow(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (array.length >= size) return array;
+  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
 /** Builds the search over stored records (any shape: invalid ones are counted, not thrown). */
 export function createAnnotationSearch(records: unknown[], pages: Map<string, PageInfoLite>): AnnotationSearch {
   const pageInfo = new Map(pages);
@@ -188,15 +207,26 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
   let corruptAnonymous = 0;
   let tagCountCache = new Map<string, QueryResult['tags']>();
 
-  // The inverted index. Postings hold ords; entries that were replaced or removed leave stale
-  // ords behind (cheaper than deleting from long lists), skipped through `byOrd` and compacted
-  // when they outnumber the live ones.
-  const postings = new Map<string, number[]>();
-  /** Every indexed word, sorted, for prefix lookups. */
-  let vocabulary: string[] = [];
-  let byOrd: (Entry | undefined)[] = [];
+  // Words are interned: each distinct word gets an id, entries keep id arrays.
+  const wordIdOf = new Map<string, number>();
+  const wordOf: string[] = [];
+  /** Per word id, the last ord that used it (+1), to drop repeated words while tokenising. */
+  let lastUse = new Int32Array(1024);
+
+  // The base index, in compressed sparse rows: the words sorted, and for the words from
+  // baseWords[i] to baseWords[j - 1] the ords of the entries using them are the contiguous slice
+  // baseOrds[baseStart[i] .. baseStart[j]]. A prefix query is two binary searches and one slice.
+  let baseWords: string[] = [];
+  let baseStart = new Int32Array(1);
+  let baseOrds = new Int32Array(0);
+  // Changes since the base was built: added entries' postings per word (words sorted for prefix
+  // search). Removed or replaced entries leave stale ords in both, which mark no listed entry
+  // so queries ignore them; the base is rebuilt once changes pile up.
+  const deltaPostings = new Map<string, number[]>();
+  let deltaWords: string[] = [];
+  let changes = 0;
+
   let nextOrd = 0;
-  let stale = 0;
   let marks = new Uint32Array(1024);
   let stamp = 0;
 
@@ -208,15 +238,27 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
       else if (!note) note = b.value;
     }
     const title = pageInfo.get(a.pageId)?.title ?? '';
-    const unique = [...new Set(words(fold(`${a.target.selector[0].exact} ${note} ${tagNames.join(' ')} ${title}`)))];
+    const ord = nextOrd++;
+    const ids: number[] = [];
+    for (const word of tokenize(`${a.target.selector[0].exact} ${note} ${tagNames.join(' ')} ${title}`)) {
+      let id = wordIdOf.get(word);
+      if (id === undefined) {
+        id = wordOf.length;
+        wordOf.push(word);
+        wordIdOf.set(word, id);
+        lastUse = grow(lastUse, wordOf.length);
+      }
+      if (lastUse[id] === ord + 1) continue;
+      lastUse[id] = ord + 1;
+      ids.push(id);
+    }
     return {
       annotation: a,
       id: a.id,
-      ord: nextOrd++,
+      ord,
       pageId: a.pageId,
       modified: Date.parse(a.modified),
-      hay: ` ${unique.join(' ')}`,
-      words: unique,
+      wordIds: Int32Array.from(ids),
       tagKeys: tagNames.map(tagKey),
       tagNames,
       color: a.color,
@@ -224,33 +266,31 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
     };
   }
 
-  /** Adds an entry's words to the index; `sortLater` during the initial build (one sort at the end). */
-  function indexEntry(e: Entry, sortLater: boolean): void {
-    byOrd[e.ord] = e;
-    for (const w of e.words) {
-      const list = postings.get(w);
-      if (list) {
-        list.push(e.ord);
-        continue;
-      }
-      postings.set(w, [e.ord]);
-      if (!sortLater) vocabulary.splice(lowerBound(vocabulary, w), 0, w);
+  /** Rebuilds the base index from the listed entries and empties the delta. */
+  function rebuildBase(): void {
+    const counts = new Int32Array(wordOf.length);
+    for (const e of sorted) for (const id of e.wordIds) counts[id]!++;
+    const used: number[] = [];
+    for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) used.push(id);
+    used.sort((x, y) => (wordOf[x]! < wordOf[y]! ? -1 : 1));
+    baseWords = used.map((id) => wordOf[id]!);
+    baseStart = new Int32Array(used.length + 1);
+    /** Per word id, where its next ord goes. */
+    const cursor = new Int32Array(wordOf.length);
+    for (let rank = 0; rank < used.length; rank++) {
+      const id = used[rank]!;
+      cursor[id] = baseStart[rank]!;
+      baseStart[rank + 1] = baseStart[rank]! + counts[id]!;
     }
+    baseOrds = new Int32Array(baseStart[used.length]!);
+    for (const e of sorted) for (const id of e.wordIds) baseOrds[cursor[id]!++] = e.ord;
+    deltaPostings.clear();
+    deltaWords = [];
+    changes = 0;
   }
 
-  function unindexEntry(e: Entry): void {
-    byOrd[e.ord] = undefined;
-    stale += e.words.length;
-  }
-
-  /** Rebuilds postings without stale ords once they are most of the index. */
-  function compactIfNeeded(): void {
-    if (stale < 10_000 || stale < byId.size * 8) return;
-    postings.clear();
-    byOrd = [];
-    for (const e of sorted) indexEntry(e, true);
-    vocabulary = [...postings.keys()].sort();
-    stale = 0;
+  function rebuildIfNeeded(): void {
+    if (changes > Math.max(5_000, baseOrds.length / 4)) rebuildBase();
   }
 
   function findIndex(e: Entry): number {
@@ -268,7 +308,7 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
     const old = byId.get(id);
     if (!old) return;
     byId.delete(id);
-    unindexEntry(old);
+    changes += old.wordIds.length;
     const i = findIndex(old);
     if (sorted[i] === old) sorted.splice(i, 1);
     else sorted = sorted.filter((e) => e !== old); // defensive: never expected
@@ -277,7 +317,16 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
   function addEntry(e: Entry): void {
     byId.set(e.id, e);
     sorted.splice(findIndex(e), 0, e);
-    indexEntry(e, false);
+    for (const id of e.wordIds) {
+      const word = wordOf[id]!;
+      const list = deltaPostings.get(word);
+      if (list) list.push(e.ord);
+      else {
+        deltaPostings.set(word, [e.ord]);
+        deltaWords.splice(lowerBound(deltaWords, word), 0, word);
+      }
+    }
+    changes += e.wordIds.length;
   }
 
   function markCorrupt(record: unknown): void {
@@ -299,37 +348,52 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
     byId.set(record.id, makeEntry(record));
   }
   sorted = [...byId.values()].sort(compareEntries);
-  for (const e of sorted) indexEntry(e, true);
-  vocabulary = [...postings.keys()].sort();
+  rebuildBase();
 
   /**
-   * Marks (with a new stamp) every entry having a word that starts with one of the query words:
-   * the most selective one, judged by the postings it would touch. Returns false if some query
-   * word starts no word at all (nothing can match).
+   * Marks the entries in which every query word starts a word: the least common query word's
+   * postings are stamped, then each further word keeps only the stamped entries it also has.
+   * Returns the final stamp (an entry matches when `marks[ord] === stamp`), or null when some
+   * query word starts no word at all.
    */
-  function markCandidates(queryWords: string[]): boolean {
-    let best: [number, number] | null = null;
-    let bestCost = Infinity;
-    for (const w of queryWords) {
-      const lo = lowerBound(vocabulary, w);
-      const hi = lowerBound(vocabulary, `${w}\uffff`);
-      if (lo === hi) return false;
-      let cost = 0;
-      for (let i = lo; i < hi && cost < bestCost; i++) cost += postings.get(vocabulary[i]!)!.length;
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = [lo, hi];
-      }
+  function markMatches(queryWords: string[]): number | null {
+    const ranges = queryWords.map((word) => {
+      const end = `${word}\uffff`;
+      const lo = lowerBound(baseWords, word);
+      const hi = lowerBound(baseWords, end);
+      const deltaLo = lowerBound(deltaWords, word);
+      const deltaHi = lowerBound(deltaWords, end);
+      let cost = baseStart[hi]! - baseStart[lo]!;
+      for (let i = deltaLo; i < deltaHi; i++) cost += deltaPostings.get(deltaWords[i]!)!.length;
+      return { from: baseStart[lo]!, to: baseStart[hi]!, deltaLo, deltaHi, cost };
+    });
+    if (ranges.some((r) => r.cost === 0)) return null;
+    ranges.sort((a, b) => a.cost - b.cost);
+    if (marks.length < nextOrd) {
+      const bigger = new Uint32Array(Math.max(nextOrd, marks.length * 2));
+      bigger.set(marks);
+      marks = bigger;
     }
-    if (marks.length < nextOrd) marks = new Uint32Array(Math.max(nextOrd, marks.length * 2));
-    stamp++;
-    if (stamp === 0xffffffff) {
+    if (stamp + ranges.length >= 0xffffffff) {
       marks.fill(0);
-      stamp = 1;
+      stamp = 0;
     }
-    const [lo, hi] = best!;
-    for (let i = lo; i < hi; i++) for (const ord of postings.get(vocabulary[i]!)!) marks[ord] = stamp;
-    return true;
+    let first = true;
+    for (const r of ranges) {
+      // Stamps are consecutive: the first word stamps every posting, each later word re-stamps
+      // only entries carrying the previous stamp.
+      const previous = first ? -1 : stamp;
+      const next = ++stamp;
+      for (let i = r.from; i < r.to; i++) {
+        const ord = baseOrds[i]!;
+        if (previous < 0 || marks[ord] === previous) marks[ord] = next;
+      }
+      for (let i = r.deltaLo; i < r.deltaHi; i++) {
+        for (const ord of deltaPostings.get(deltaWords[i]!)!) if (previous < 0 || marks[ord] === previous) marks[ord] = next;
+      }
+      first = false;
+    }
+    return stamp;
   }
 
   function tagCounts(scope: 'page' | 'all', pageId: string | undefined): QueryResult['tags'] {
@@ -370,9 +434,10 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
 
       const pageId = q.scope === 'page' ? q.pageId : undefined;
       const tags = tagCounts(q.scope, pageId);
-      const needles = queryWords(q.text).map((w) => ` ${w}`);
-      if (needles.length > 0 && !markCandidates(needles.map((n) => n.slice(1)))) return { items: [], total: 0, tags, corrupt };
-      const useMarks = needles.length > 0;
+      const textWords = queryWords(q.text);
+      const useMarks = textWords.length > 0;
+      const want = useMarks ? markMatches(textWords) : 0;
+      if (want === null) return { items: [], total: 0, tags, corrupt };
       const wantTags = [...new Set((q.tags ?? []).map(tagKey))].filter(Boolean);
       const colors = q.colors?.length ? new Set<string>(q.colors) : null;
       const statuses = q.statuses?.length ? new Set<string>(q.statuses) : null;
@@ -381,13 +446,11 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
       let total = 0;
       outer: for (let i = 0; i < sorted.length; i++) {
         const e = sorted[i]!;
-        if (useMarks && marks[e.ord] !== stamp) continue;
+        if (useMarks && marks[e.ord] !== want) continue;
         if (pageId !== undefined && e.pageId !== pageId) continue;
         if (colors && !colors.has(e.color)) continue;
         if (statuses && !statuses.has(e.status)) continue;
         for (const t of wantTags) if (!e.tagKeys.includes(t)) continue outer;
-        // The marks came from one word; check all (cheap: only candidates get here).
-        for (const n of needles) if (!e.hay.includes(n)) continue outer;
         if (total >= offset && items.length < limit) items.push(view(e));
         total++;
       }
@@ -404,11 +467,11 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
       corruptIds.delete(record.id);
       dropEntry(record.id);
       if (record.deleted) {
-        compactIfNeeded();
+        rebuildIfNeeded();
         return false;
       }
       addEntry(makeEntry(record));
-      compactIfNeeded();
+      rebuildIfNeeded();
       return true;
     },
 
@@ -416,7 +479,7 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
       tagCountCache = new Map();
       corruptIds.delete(id);
       dropEntry(id);
-      compactIfNeeded();
+      rebuildIfNeeded();
     },
 
     setPage(pageId, info) {
@@ -425,7 +488,7 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
         dropEntry(e.id);
         addEntry(makeEntry(e.annotation));
       }
-      compactIfNeeded();
+      rebuildIfNeeded();
     },
   };
 }

@@ -259,13 +259,18 @@ async function evalPage(dir: string, name: string, passages: number, mutateUrl: 
     const occT = allIndexes(T, exact);
     let occurrence = occT.indexOf(p.start) + 1;
     if (!same) {
+      // Our text and mutate's differ (hidden-element rules): map the passage by its context, and
+      // only when that is unambiguous in both texts (a repeated block that mutate considers
+      // hidden would otherwise be mutated in the wrong copy).
+      const sameCtx = (t: string, o: number) => t.slice(Math.max(0, o - 32), o) === selectors[0].prefix && t.slice(o + exact.length, o + exact.length + 32) === selectors[0].suffix;
       const occM = allIndexes(M, exact);
-      const k = occM.findIndex((o) => M.slice(Math.max(0, o - 32), o) === selectors[0].prefix && M.slice(o + exact.length, o + exact.length + 32) === selectors[0].suffix);
-      if (k < 0) {
-        rejected['not in mutate text'] = (rejected['not in mutate text'] ?? 0) + 1;
+      const inM = occM.filter((o) => sameCtx(M, o));
+      const inT = occT.filter((o) => sameCtx(T, o));
+      if (inM.length !== 1 || inT.length !== 1) {
+        rejected['not mappable to mutate text'] = (rejected['not mappable to mutate text'] ?? 0) + 1;
         continue;
       }
-      occurrence = k + 1;
+      occurrence = occM.indexOf(inM[0]!) + 1;
     }
     let res: { variants: MutateVariant[] };
     try {
@@ -325,7 +330,7 @@ async function evalPage(dir: string, name: string, passages: number, mutateUrl: 
 // Main
 
 function parseArgs(argv: string[]) {
-  const o = { pages: '', limitPages: Infinity, passages: 20, workers: Math.min(2, os.cpus().length), verbose: false };
+  const o = { pages: '', limitPages: Infinity, passages: 20, workers: Math.min(2, os.cpus().length), verbose: false, only: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => argv[++i] ?? '';
@@ -334,6 +339,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--passages') o.passages = Number(val());
     else if (a === '--workers') o.workers = Math.max(1, Number(val()));
     else if (a === '--verbose') o.verbose = true;
+    else if (a === '--only') o.only = val().split(',');
     else throw new Error(`unknown option ${a}`);
   }
   if (!o.pages) o.pages = path.join('..', 'shared', 'corpus', 'pages');
@@ -350,6 +356,7 @@ async function main() {
   const names = fs
     .readdirSync(dir)
     .filter((n) => fs.existsSync(path.join(dir, n, 'source.html')))
+    .filter((n) => o.only.length === 0 || o.only.includes(n))
     .sort()
     .slice(0, o.limitPages);
   const t0 = performance.now();
@@ -411,7 +418,7 @@ async function main() {
   const short = results.filter((r) => r.passagesUsed < o.passages);
   if (short.length) console.log(`pages with fewer than ${o.passages} passages: ${short.map((r) => `${r.page}(${r.passagesUsed})`).join(', ')}`);
   console.log(`judged by context fallback: ${all.filter((c) => c.judgeFallback).length} cases`);
-  const bad = all.filter((c) => c.ours !== 'correct');
+  const bad = [...all.filter((c) => c.ours === 'wrong'), ...all.filter((c) => c.ours === 'orphaned')];
   if (bad.length) {
     console.log(`\nnot correct (ours), first ${Math.min(o.verbose ? 200 : 25, bad.length)} of ${bad.length}:`);
     for (const c of bad.slice(0, o.verbose ? 200 : 25)) {

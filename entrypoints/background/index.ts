@@ -29,6 +29,10 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     openTab: async (url) => (await browser.tabs.create({ url })).id,
+    broadcast: async (message) => {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
+    },
   });
 
   // Every listener is registered synchronously: an MV3 worker woken by an event must find them.

@@ -288,13 +288,27 @@ export function createController(deps: ControllerDeps) {
     return true;
   }
 
+  /** The selection the toolbar was opened for: focus moving into the toolbar's fields clears the live one. */
+  let toolbarRange: Range | null = null;
+
   function showToolbarForSelection(): void {
     const range = selectionRange();
     if (!range) {
-      if (store.get().editor?.mode === 'new') store.set({ editor: null });
+      if (store.get().editor?.mode === 'new') {
+        toolbarRange = null;
+        store.set({ editor: null });
+      }
       return;
     }
+    toolbarRange = range;
     store.set({ editor: { mode: 'new', rect: toRect(range.getBoundingClientRect()) } });
+  }
+
+  /** Creates the highlight the toolbar was opened for, with the note and tags typed in it. */
+  async function createFromToolbar(color: ColorName, note: string, tags: string[]): Promise<void> {
+    const range = toolbarRange ?? selectionRange();
+    toolbarRange = null;
+    if (range) await createHighlight(range, color, note, tags);
   }
 
   signal.addEventListener('abort', () => painter.destroy());
@@ -307,6 +321,7 @@ export function createController(deps: ControllerDeps) {
     selectionRange,
     createHighlight,
     createFromSelection,
+    createFromToolbar,
     update,
     remove,
     restore,
@@ -316,6 +331,7 @@ export function createController(deps: ControllerDeps) {
     openEditorAt,
     showToolbarForSelection,
     closeEditor: () => {
+      toolbarRange = null;
       painter.focus(null);
       store.set({ editor: null, focusedId: null });
     },

@@ -19,7 +19,7 @@
  */
 import search from 'approx-string-match';
 import type { SelectorSet } from '../model';
-import { trigramContainment } from './similarity';
+import { TrigramModel } from './similarity';
 
 export type AnchorMatch =
   | { status: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; confidence: number }
@@ -46,18 +46,24 @@ interface Prepared {
   suffix: string;
   start: number;
   end: number;
+  prefixModel: TrigramModel;
+  suffixModel: TrigramModel;
 }
 
 function prepare(selectors: SelectorSet): Prepared {
   const [quote, position] = selectors;
   const exact = normalizeSelectorText(quote.exact);
   const start = Number.isFinite(position?.start) ? position.start : -1;
+  const prefix = normalizeSelectorText(quote.prefix ?? '');
+  const suffix = normalizeSelectorText(quote.suffix ?? '');
   return {
     exact,
-    prefix: normalizeSelectorText(quote.prefix ?? ''),
-    suffix: normalizeSelectorText(quote.suffix ?? ''),
+    prefix,
+    suffix,
     start,
     end: start >= 0 ? start + exact.length : -1,
+    prefixModel: new TrigramModel(prefix),
+    suffixModel: new TrigramModel(suffix),
   };
 }
 
@@ -65,24 +71,25 @@ function prepare(selectors: SelectorSet): Prepared {
 // Context evidence
 
 /** Similarity (0..1) of the stored context on one side with the text at a candidate; null = no evidence. */
-function sideSimilarity(stored: string, text: string, at: number, before: boolean): number | null {
+function sideSimilarity(model: TrigramModel, text: string, at: number, before: boolean): number | null {
+  const stored = model.stored;
   const p = stored.length;
   if (p === 0) {
     // An empty stored side means the quote touched the text's edge: evidence only if it still does.
     const atEdge = before ? at === 0 : at >= text.length;
     return atEdge ? 1 : null;
   }
-  // A little slack so that a word inserted in the context costs only its length.
+  // A window with some slack, so that a word inserted into the context costs only the trigrams
+  // it breaks, but at a price: otherwise a short passage inserted right next to a copy of the
+  // quote (a duplicate sentence) would look like a perfect context.
   const slack = 16;
   let sim: number;
   if (before) {
-    const cand = text.slice(Math.max(0, at - p - slack), at);
-    if (cand.endsWith(stored)) return 1;
-    sim = trigramContainment(stored, cand);
+    if (text.startsWith(stored, at - p)) return 1;
+    sim = Math.max(model.containment(text, Math.max(0, at - p), at), model.containment(text, Math.max(0, at - p - slack), at) - 0.15);
   } else {
-    const cand = text.slice(at, at + p + slack);
-    if (cand.startsWith(stored)) return 1;
-    sim = trigramContainment(stored, cand);
+    if (text.startsWith(stored, at)) return 1;
+    sim = Math.max(model.containment(text, at, Math.min(text.length, at + p)), model.containment(text, at, Math.min(text.length, at + p + slack)) - 0.15);
   }
   // Very short stored context (quote near the edge of the text) is weak evidence.
   if (p < 12) sim = 0.4 + (sim - 0.4) * (p / 12);
@@ -94,8 +101,8 @@ function sideSimilarity(stored: string, text: string, at: number, before: boolea
  * (an insertion before a paragraph replaces the whole prefix of a quote that opens it), so the
  * better side weighs more than the worse one.
  */
-export function contextScore(text: string, q: Pick<Prepared, 'prefix' | 'suffix'>, start: number, end: number): number {
-  return combineSides(sideSimilarity(q.prefix, text, start, true), sideSimilarity(q.suffix, text, end, false));
+export function contextScore(text: string, q: Pick<Prepared, 'prefixModel' | 'suffixModel'>, start: number, end: number): number {
+  return combineSides(sideSimilarity(q.prefixModel, text, start, true), sideSimilarity(q.suffixModel, text, end, false));
 }
 
 function combineSides(p: number | null, s: number | null): number {
@@ -122,8 +129,8 @@ function nearness(textLength: number, stored: number, at: number): number {
  */
 function exactEvidence(text: string, q: Prepared, at: number, occurrences: number): { ctx: number; evidence: number } {
   const end = at + q.exact.length;
-  const p = sideSimilarity(q.prefix, text, at, true);
-  const s = sideSimilarity(q.suffix, text, end, false);
+  const p = sideSimilarity(q.prefixModel, text, at, true);
+  const s = sideSimilarity(q.suffixModel, text, end, false);
   const ctx = combineSides(p, s);
   const near = nearness(text.length, q.start, at);
   let evidence = ctx + 0.3 * near - 0.15;
@@ -178,8 +185,8 @@ export function explainExact(text: string, selectors: SelectorSet): { at: number
   const q = prepare(selectors);
   return allIndexesOf(text, q.exact, 50).map((at) => ({
     at,
-    prefix: sideSimilarity(q.prefix, text, at, true),
-    suffix: sideSimilarity(q.suffix, text, at + q.exact.length, false),
+    prefix: sideSimilarity(q.prefixModel, text, at, true),
+    suffix: sideSimilarity(q.suffixModel, text, at + q.exact.length, false),
     ...exactEvidence(text, q, at, allIndexesOf(text, q.exact, 50).length),
   }));
 }
@@ -198,6 +205,10 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
 
   // (a) the stored position
   if (q.start >= 0 && text.startsWith(q.exact, q.start)) {
+    // Both sides intact: done, without scanning the text (the common case on an unchanged page).
+    if (text.startsWith(q.prefix, q.start - q.prefix.length) && text.startsWith(q.suffix, q.end)) {
+      return { status: 'exact', start: q.start, end: q.end, confidence: 1 };
+    }
     const unique = text.indexOf(q.exact) === q.start && text.indexOf(q.exact, q.start + 1) < 0;
     const { ctx, evidence } = exactEvidence(text, q, q.start, unique ? 1 : 2);
     if ((ctx >= 0.5 && evidence > 0) || (unique && evidence >= uniqueExactThreshold(len))) {
@@ -211,7 +222,23 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
   let best = -1;
   let bestScore = -Infinity;
   let second = -Infinity;
+  // A very common quote ("the", a name repeated 500 times on a long page): score in full only
+  // the occurrences that could win — near the stored position, or with a few characters of
+  // context intact right next to them. The others are far and lost both sides, so their
+  // evidence is below any threshold anyway.
+  const many = hits.length > 64;
+  const scale = Math.max(3000, text.length * 0.1);
+  const pTail = q.prefix.slice(-6);
+  const sHead = q.suffix.slice(0, 6);
   for (const h of hits) {
+    if (
+      many &&
+      Math.abs(h - q.start) > scale &&
+      !(pTail && text.startsWith(pTail, h - pTail.length)) &&
+      !(sHead && text.startsWith(sHead, h + len))
+    ) {
+      continue;
+    }
     const { evidence } = exactEvidence(text, q, h, hits.length);
     if (evidence > bestScore) {
       second = bestScore;
@@ -243,13 +270,17 @@ interface Candidate {
   errors: number;
 }
 
+const MAX_WINDOWS = 400;
+const MAX_SCAN = 12_000;
+
 /** Approximate occurrences of `pattern` with ≤ k errors, found by a pigeonhole filter + Myers. */
 function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = text.length): Candidate[] {
   const len = pattern.length;
   const pieces = k + 1;
   const pieceLen = Math.floor(len / pieces);
   if (pieceLen < 3) {
-    // Filter useless: scan the range with Myers directly.
+    // Filter useless: scan the range with Myers directly (bounded, see below).
+    if (hi - lo > MAX_SCAN) return [];
     return search(text.slice(lo, hi), pattern, k).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
   }
   const windows: [number, number][] = [];
@@ -259,7 +290,10 @@ function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = 
     let i = text.indexOf(piece, lo);
     while (i >= 0 && i < hi) {
       windows.push([Math.max(lo, i - off - k), Math.min(hi, i - off + len + k)]);
-      if (windows.length > 4000) {
+      if (windows.length > MAX_WINDOWS) {
+        // Pieces too common for the filter to help: scan with Myers, but only a bounded range
+        // (a page-wide scan of a long page is what froze pages in Hypothesis, h#2895).
+        if (hi - lo > MAX_SCAN) return [];
         return search(text.slice(lo, hi), pattern, k).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
       }
       i = text.indexOf(piece, i + 1);

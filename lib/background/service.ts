@@ -45,6 +45,8 @@ export interface ServiceDeps {
   extensionOrigin: string;
   /** Sends a message to one tab's content script. */
   sendToTab: (tabId: number, message: unknown) => Promise<unknown>;
+  /** Sends a message to every tab's content script (errors ignored). */
+  broadcast?: (message: unknown) => Promise<void>;
   /** Opens a URL in a new tab, returning its id. */
   openTab: (url: string) => Promise<number | undefined>;
   log?: (message: string) => void;
@@ -137,6 +139,16 @@ export class BackgroundService {
     return a;
   }
 
+  /**
+   * After an edit: keep the search current and, when the edit came from the popup, have the tab
+   * showing that page repaint (the content script made its own edits and needs no refresh).
+   */
+  private async changed(a: Annotation, sender: SenderLike | null): Promise<Annotation> {
+    await this.indexed(a);
+    if (!sender) void this.deps.broadcast?.({ type: 'content/refresh', pageId: a.pageId }).catch(() => undefined);
+    return a;
+  }
+
   private async dispatch(m: BackgroundRequest[keyof BackgroundRequest], sender: SenderLike | null): Promise<Responses[keyof Responses]> {
     const db = await this.deps.db();
     switch (m.type) {
@@ -175,13 +187,13 @@ export class BackgroundService {
       }
       case 'annotation/update':
         await this.ownAnnotation(sender, m.id);
-        return this.indexed(await updateAnnotation(db, m.id, m.patch, this.iso()));
+        return this.changed(await updateAnnotation(db, m.id, m.patch, this.iso()), sender);
       case 'annotation/delete':
         await this.ownAnnotation(sender, m.id);
-        return this.indexed(await deleteAnnotation(db, m.id, this.iso()));
+        return this.changed(await deleteAnnotation(db, m.id, this.iso()), sender);
       case 'annotation/restore':
         await this.ownAnnotation(sender, m.id);
-        return this.indexed(await restoreAnnotation(db, m.id, this.iso()));
+        return this.changed(await restoreAnnotation(db, m.id, this.iso()), sender);
       case 'anchor/report': {
         await this.checkOwnPage(sender, m.pageId);
         const updated = await recordAnchors(db, m.pageId, m.results, this.iso());

@@ -44,12 +44,17 @@ describe('main flow (Firefox ESR)', () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  const problems: string[] = [];
 
   beforeAll(async () => {
     server = await startServer({ routes: { '/news/fixture.html': { file: path.join(FIXTURES, 'ai-policy-en.html') } } });
     browser = await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true });
     await browser.installExtension(inject('firefoxExtension'));
     page = await browser.newPage();
+    page.on('pageerror', (err: unknown) => problems.push(err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err)));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`${msg.text()} ${msg.location().url ?? ''}`);
+    });
     // Only the local server: anything else is aborted.
     await page.setRequestInterception(true);
     page.on('request', (req) => {
@@ -87,5 +92,9 @@ describe('main flow (Firefox ESR)', () => {
     await waitFor('painted after reload', () => state(page), (s) => s?.ready === true && s.painted === 1);
     const texts = await inPage<{ name: string; text: string }[]>(page, '__policyLensTest.highlightTexts()');
     expect(texts).toEqual([{ name: 'policy-lens-yellow', text: QUOTE }]);
+  });
+
+  it('raised no errors from the extension', () => {
+    expect(problems.filter((p) => /moz-extension:|policy-lens/i.test(p))).toEqual([]);
   });
 });

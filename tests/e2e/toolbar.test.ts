@@ -40,6 +40,8 @@ describe('selection toolbar (Chromium, fixture page)', () => {
 
   it('saves the note and tags typed in the toolbar with the new highlight', async () => {
     await highlightQuote(page, NOTE_QUOTE, { color: 'Green', note: 'Cost claim: source?', tags: ['budget', 'audit'] });
+    // Typing in the toolbar moves focus out of the page, which clears the page's selection: the
+    // toolbar must keep the range it was opened for, not re-read the live selection on click.
     await waitForState(page, (s) => s.painted === 2);
     expect((await highlightSizes(page))['policy-lens-green']).toBe(1);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../lib/model';
-import { createAnnotationSearch, fold, isValidAnnotation, queryWords, type SearchQuery } from '../../lib/search';
+import { createAnnotationSearch, fold, isValidAnnotation, queryWords, tokenize, type SearchQuery } from '../../lib/search';
 import { makeAnnotation } from '../helpers/factories';
 
 const PAGE_A = 'https://example.org/ai-act';
@@ -67,6 +67,13 @@ describe('fold and queryWords', () => {
     ['plain ascii', 'plain ascii'],
   ])('fold(%j) = %j', (input, expected) => expect(fold(input)).toBe(expected));
 
+  it.each([
+    ['L’IA « règle » high-risk', ['l', 'ia', 'regle', 'high', 'risk']],
+    ['ﬁn  ½ Œuvre\u0301', ['fin', 'oeuvre']],
+    ['Article 53(2)', ['article', '53', '2']],
+    ['', []],
+  ])('tokenize(%j)', (input, expected) => expect(tokenize(input)).toEqual(expected));
+
   it('splits on whitespace and drops empties', () => {
     expect(queryWords('  Règle   IA ')).toEqual(['regle', 'ia']);
     expect(queryWords('')).toEqual([]);
@@ -94,6 +101,10 @@ describe('createAnnotationSearch', () => {
     { name: 'statuses: any', q: { scope: 'all', statuses: ['fuzzy', 'orphan'] }, expected: ['risk', 'orphan'] },
     { name: 'never-anchored matches no status filter', q: { scope: 'all', statuses: ['exact'] }, expected: ['regle'] },
     { name: 'tag + colour', q: { scope: 'all', tags: ['gpai'], colors: ['yellow'], text: 'IA' }, expected: ['regle'] },
+    { name: 'a word matches the start of words ("regle" finds "Règlement")', q: { scope: 'all', text: 'europ' }, expected: ['regle', 'risk', 'orphan'] },
+    { name: 'but not the middle of words', q: { scope: 'all', text: 'gistered' }, expected: [] },
+    { name: 'words split on hyphens', q: { scope: 'all', text: 'risk' }, expected: ['risk'] },
+    { name: 'punctuation in the query separates words', q: { scope: 'all', text: 'l’IA' }, expected: ['regle', 'risk', 'orphan'] },
     { name: 'whitespace-only text is no filter', q: { scope: 'page', pageId: PAGE_A, text: '   ' }, expected: ['regle', 'risk', 'orphan'] },
   ];
 
@@ -105,6 +116,21 @@ describe('createAnnotationSearch', () => {
     expect(result.items.map((v) => byId.get(v.annotation.id))).toEqual(expected);
     expect(result.total).toBe(expected.length);
     expect(result.corrupt).toBe(0);
+  });
+
+  it('stays correct through many edits (stale index entries compacted)', () => {
+    const records = Array.from({ length: 50 }, (_, i) => makeAnnotation({ quote: `alpha item${i}`, modified: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }));
+    const search = createAnnotationSearch(records, pages);
+    for (let round = 0; round < 2000; round++) {
+      const r = records[round % records.length]!;
+      const word = round % 2 ? 'beta' : 'gamma';
+      search.upsert({ ...r, target: { ...r.target, selector: [{ ...r.target.selector[0], exact: `${word} ${round}` }, r.target.selector[1]] }, modified: new Date(Date.UTC(2025, 1, 1, 0, round)).toISOString() });
+    }
+    expect(search.size).toBe(50);
+    expect(search.query({ scope: 'all', text: 'alpha' }).total).toBe(0);
+    expect(search.query({ scope: 'all', text: 'beta' }).total).toBe(25);
+    expect(search.query({ scope: 'all', text: 'gamma 1998' }).items.map((v) => v.annotation.target.selector[0].exact)).toEqual(['gamma 1998']);
+    expect(search.query({ scope: 'all' }).items[0]!.annotation.target.selector[0].exact).toBe('beta 1999');
   });
 
   it('pages with offset and limit, total unaffected', () => {
@@ -197,6 +223,18 @@ describe('createAnnotationSearch', () => {
       expect(search.size).toBe(2);
       expect(search.upsert(fresh)).toBe(true);
       expect(search.size).toBe(3);
+    });
+
+    it('a prefix finds words from the initial build and from later upserts alike', () => {
+      const a = fixture();
+      const search = createAnnotationSearch([a.risk], pages); // "registered" indexed at build
+      const later = makeAnnotation({ quote: 'Regional rules differ.', modified: '2025-04-01T00:00:00Z' });
+      search.upsert(later);
+      expect(search.query({ scope: 'all', text: 'reg' }).items.map((v) => v.annotation.id)).toEqual([later.id, a.risk.id]);
+      expect(search.query({ scope: 'all', text: 'reg rules' }).items.map((v) => v.annotation.id)).toEqual([later.id]);
+      expect(search.query({ scope: 'all', text: 'reg systems' }).items.map((v) => v.annotation.id)).toEqual([a.risk.id]);
+      search.remove(later.id);
+      expect(search.query({ scope: 'all', text: 'regional' }).total).toBe(0);
     });
 
     it('remove forgets listed and corrupt records', () => {

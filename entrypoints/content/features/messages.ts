@@ -18,6 +18,8 @@ export function setupMessages(signal: AbortSignal, controller: Controller) {
         case 'content/reveal':
           return { found: controller.reveal(m.id) };
         case 'content/refresh':
+          // Sent to every tab after an edit in the popup: only the page concerned reloads.
+          if (m.pageId && m.pageId !== controller.pageId) return { count: controller.store.get().entries.length };
           await controller.load();
           return { count: controller.store.get().entries.length };
         case 'content/status':

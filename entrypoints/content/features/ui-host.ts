@@ -34,10 +34,7 @@ export function setupUiHost(
     for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
     doc.documentElement.append(host);
     const actions: ContentActions = {
-      create: (color, note, tags) => {
-        const range = controller.selectionRange();
-        if (range) void controller.createHighlight(range, color, note, tags);
-      },
+      create: (color, note, tags) => void controller.createFromToolbar(color, note, tags),
       update: (id, patch) => controller.update(id, patch),
       remove: (id) => void controller.remove(id),
       restore: (id) => void controller.restore(id),

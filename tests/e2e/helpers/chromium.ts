@@ -105,8 +105,8 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(worker.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}`;
-    // Service-worker console errors (playwright-core >= 1.5x exposes them on the Worker).
-    (worker as unknown as { on?: (e: string, f: (m: ConsoleMessage) => void) => void }).on?.('console', (msg) => {
+    // The background's console errors (its uncaught exceptions are not reported to Playwright).
+    worker.on('console', (msg: ConsoleMessage) => {
       if (msg.type() === 'error') problems.push({ kind: 'worker', url: worker.url(), text: `${msg.text()} (${extensionOrigin})` });
     });
 

@@ -106,7 +106,8 @@ export interface HighlightOptions {
  * <details> disclosure), clicks the disclosure that shows the same word first.
  */
 export async function revealField(scope: Locator, label: string): Promise<Locator> {
-  const field = scope.getByLabel(label, { exact: true });
+  // Only form fields: a tag list may carry the same accessible name.
+  const field = scope.locator('input, textarea').and(scope.getByLabel(label, { exact: true }));
   if (!(await field.first().isVisible().catch(() => false))) {
     await scope.locator('summary').filter({ hasText: label }).first().click();
     await field.first().waitFor({ state: 'visible', timeout: 4_000 });

@@ -30,6 +30,7 @@ function setup() {
   const log = vi.fn<(m: string) => void>();
   const sendToTab = vi.fn(async () => ({ ok: true, value: { found: false } }));
   const openTab = vi.fn(async () => 42);
+  const broadcast = vi.fn(async (_message: unknown) => undefined);
   let n = 0;
   const service = new BackgroundService({
     db: () => (db ??= openPolicyLensDb()),
@@ -40,9 +41,10 @@ function setup() {
     extensionOrigin: ORIGIN,
     sendToTab,
     openTab,
+    broadcast,
     log,
   });
-  return { service, log, sendToTab, openTab };
+  return { service, log, sendToTab, openTab, broadcast };
 }
 
 function value<T>(reply: Reply<unknown>): T {
@@ -148,5 +150,14 @@ describe('BackgroundService', () => {
     expect(openTab).toHaveBeenCalledWith('https://news.example/story');
     const visit = value<PageOpenResult>(await service.handle({ type: 'page/open', page: info }, tabSender('https://news.example/story', 42)));
     expect(visit.reveal).toBe(a.id);
+  });
+
+  it('asks the page to repaint after an edit in the popup, not after the page’s own edit', async () => {
+    const { service, broadcast } = setup();
+    const a = await createOne(service);
+    await service.handle({ type: 'annotation/update', id: a.id, patch: { color: 'pink' } }, tabSender('https://news.example/story'));
+    expect(broadcast).not.toHaveBeenCalled();
+    await service.handle({ type: 'annotation/delete', id: a.id }, popupSender);
+    expect(broadcast).toHaveBeenCalledWith({ type: 'content/refresh', pageId: a.pageId });
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Kind of a claim from the cues that fired, in the guidelines' priority order
+ * (statistic > comparison > causal > prediction > position; GUIDELINES.md §2).
+ */
+import type { ClaimKind } from '../types';
+import type { SentenceFeatures } from './features';
+
+const STAT_CHANGE = /^(?:doubl|tripl|halv|multipli)/i;
+
+/** Picks the first kind whose cues fired; `position` when none did. */
+export function claimKind(f: SentenceFeatures): ClaimKind {
+  const on = f.on;
+  const change = f.matched.change_verb ?? '';
+  if (on.has('percent') || on.has('money') || on.has('big_number') || on.has('number') || STAT_CHANGE.test(change)) return 'statistic';
+  if (on.has('comparative') || on.has('superlative') || on.has('trend')) return 'comparison';
+  if (on.has('causal') || on.has('change_verb')) return 'causal';
+  if ((on.has('prediction') && !on.has('directive')) || on.has('possibility')) return on.has('prediction') ? 'prediction' : 'causal';
+  return 'position';
+}
+
+/** Human-readable cues for the reader's "why" (e.g. "number: 1,5", "reporting verb: argues"). */
+export function claimCues(f: SentenceFeatures): string[] {
+  const labels: Array<[keyof SentenceFeatures['matched'], string]> = [
+    ['percent', 'percentage'],
+    ['money', 'money'],
+    ['big_number', 'quantity'],
+    ['number', 'number'],
+    ['comparative', 'comparison'],
+    ['superlative', 'superlative'],
+    ['trend', 'trend'],
+    ['change_verb', 'change verb'],
+    ['causal', 'causal marker'],
+    ['prediction', 'prediction marker'],
+    ['deontic', 'recommendation'],
+    ['reporting', 'reporting verb'],
+    ['according_to', 'attribution'],
+    ['belief', 'stance marker'],
+    ['evaluative', 'evaluative word'],
+    ['hedge', 'hedge'],
+  ];
+  const out: string[] = [];
+  for (const [key, label] of labels) {
+    const m = f.matched[key];
+    if (m !== undefined && f.on.has(key)) out.push(`${label}: ${m}`);
+  }
+  return out;
+}

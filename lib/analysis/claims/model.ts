@@ -1,0 +1,126 @@
+/**
+ * Claim scoring. Two parts, combined as a noisy-OR because they detect different things:
+ *
+ * - **check-worthiness** (statistics, comparisons, effects, forecasts): logistic regression
+ *   learned by `scripts/train-claims.ts` from ClaimBuster (CC BY 4.0) only. English uses the cue
+ *   features plus word n-grams; every other language the cue-only model (same data, cues whose
+ *   lexicons exist in both languages), so French is scored through language-neutral features.
+ * - **position** (opinions, recommendations, calls, stances): ClaimBuster labels those as
+ *   non-check-worthy, so no licensed data teaches them; the weights below are set by hand from
+ *   the annotation guidelines (GUIDELINES.md §2), not fitted to any evaluation file.
+ *
+ * Then shape gates: questions, bylines, headings and fragments are rarely claims.
+ */
+import { CLAIM_MODEL } from './model.generated';
+import { FEATURE_NAMES, ngrams, type FeatureName, type SentenceFeatures } from './features';
+
+/** Sentences scoring at or above this are reported as claims (the score is a probability). */
+export const CLAIM_THRESHOLD = 0.5;
+
+export interface LinearModel {
+  bias: number;
+  /** One weight per FEATURE_NAMES entry. */
+  weights: number[];
+}
+
+export interface ClaimModelFile {
+  version: string;
+  features: readonly string[];
+  /** Cue-only model (any language). */
+  cues: LinearModel;
+  /** English model: cues + n-grams; `vocab` is "ngram\tweight" lines. */
+  en: LinearModel & { vocab: string };
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Hand-set logit of "this sentence states a position" (see the module comment). */
+const POSITION_BIAS = -2.3;
+const POSITION_WEIGHTS: Partial<Record<FeatureName, number>> = {
+  deontic: 2.0,
+  belief: 1.6,
+  attribution_colon: 1.8,
+  according_to: 1.2,
+  reporting: 0.9,
+  evaluative: 1.2,
+  intensifier: 0.6,
+  possibility: 0.5,
+  negation: 0.3,
+  comparative: 0.3,
+  superlative: 0.3,
+  first_person: 0.3,
+  quote: 0.3,
+  past_event: -0.8,
+  directive: -1.5,
+  len_short: -1.0,
+};
+
+/** Multipliers of the final probability for sentence shapes that are rarely claims. */
+const GATES: Partial<Record<FeatureName, number>> = {
+  question: 0.15,
+  byline: 0.1,
+  fragment: 0.2,
+  list_continuation: 0.6,
+};
+
+/** Parsed "ngram\tweight" vocabularies, by source string (the shipped one plus training folds). */
+const vocabs = new Map<string, Map<string, number>>();
+export function parseVocab(vocab: string): Map<string, number> {
+  let m = vocabs.get(vocab);
+  if (!m) {
+    m = new Map();
+    for (const line of vocab.split('\n')) {
+      const tab = line.lastIndexOf('\t');
+      if (tab > 0) m.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+    if (vocabs.size > 8) vocabs.clear();
+    vocabs.set(vocab, m);
+  }
+  return m;
+}
+
+/** Linear score of `model` over the features that fired (plus n-grams when `grams` is given). */
+export function linearScore(model: LinearModel, on: ReadonlySet<FeatureName>, grams?: readonly string[], vocab?: ReadonlyMap<string, number>): number {
+  let z = model.bias;
+  for (let i = 0; i < FEATURE_NAMES.length; i++) if (on.has(FEATURE_NAMES[i] as FeatureName)) z += model.weights[i] ?? 0;
+  if (grams && vocab) for (const g of grams) z += vocab.get(g) ?? 0;
+  return z;
+}
+
+export interface ClaimScore {
+  /** Final calibrated-ish probability (0..1). */
+  score: number;
+  /** Check-worthiness part (statistic/comparison/causal/prediction). */
+  pCheck: number;
+  /** Position part. */
+  pPosition: number;
+}
+
+/** Probability that the checkworthy part fires, from the shipped model (or `model` for training). */
+export function checkProbability(sentence: string, f: SentenceFeatures, lang: string, model: ClaimModelFile = CLAIM_MODEL): number {
+  if (lang === 'en') {
+    const vocab = parseVocab(model.en.vocab);
+    return sigmoid(linearScore(model.en, f.on, ngrams(sentence), vocab));
+  }
+  return sigmoid(linearScore(model.cues, f.on));
+}
+
+/** Hand-set position probability. */
+export function positionProbability(f: SentenceFeatures): number {
+  let z = POSITION_BIAS;
+  for (const name of f.on) z += POSITION_WEIGHTS[name] ?? 0;
+  return sigmoid(z);
+}
+
+/** Combines both parts and the shape gates. */
+export function combine(pCheck: number, pPosition: number, f: SentenceFeatures): ClaimScore {
+  let score = 1 - (1 - pCheck) * (1 - pPosition);
+  for (const name of f.on) score *= GATES[name] ?? 1;
+  return { score, pCheck, pPosition };
+}
+
+/** Scores one sentence. */
+export function scoreSentence(sentence: string, f: SentenceFeatures, lang: string, model: ClaimModelFile = CLAIM_MODEL): ClaimScore {
+  return combine(checkProbability(sentence, f, lang, model), positionProbability(f), f);
+}
+

@@ -1,0 +1,93 @@
+/**
+ * Runtime half of the gazetteer: turns the compact generated strings into a token trie, once,
+ * on first use (a few milliseconds), and matches the longest form starting at a token.
+ */
+import { ORG_TYPES, type OrgType } from '../types';
+import { GAZETTEER_ENTRIES, GAZETTEER_FORMS } from './gazetteer.generated';
+import { slugify, type Tokens } from './tokenize';
+
+export interface OrgEntry {
+  id: string;
+  type: OrgType;
+  en: string;
+  fr: string;
+}
+
+/** A trie node: children by token key; `entry` ≥ 0 when a form ends here. */
+export interface TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  entry: number;
+  /** May start in lower case. */
+  lower: boolean;
+  /** Must not match at sentence start. */
+  notInitial: boolean;
+  /** Bit p set: token p of the form must be capitalised in the text. */
+  capMask: number;
+}
+
+export interface Gazetteer {
+  entries: OrgEntry[];
+  root: TrieNode;
+}
+
+export const newNode = (): TrieNode => ({ next: undefined, entry: -1, lower: false, notInitial: false, capMask: 0 });
+
+/** Adds a form (its token keys) to a trie; the first entry added for a form wins. */
+export function addForm(root: TrieNode, keys: readonly string[], entry: number, lower = false, notInitial = false, capMask = 0): void {
+  let node = root;
+  for (const k of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(k);
+    if (!child) {
+      child = newNode();
+      node.next.set(k, child);
+    }
+    node = child;
+  }
+  if (node.entry < 0) {
+    node.entry = entry;
+    node.lower = lower;
+    node.notInitial = notInitial;
+    node.capMask = capMask;
+  }
+}
+
+let cached: Gazetteer | undefined;
+
+/** The compiled gazetteer (built lazily, then shared). */
+export function getGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const entries: OrgEntry[] = GAZETTEER_ENTRIES.split('\n').map((line) => {
+    const [id = '', typeIndex = '0', en = '', fr = ''] = line.split('\t');
+    return { id: id || slugify(en), type: ORG_TYPES[Number(typeIndex)] ?? 'other', en, fr: fr || en };
+  });
+  const root = newNode();
+  for (const line of GAZETTEER_FORMS.split('\n')) {
+    const [keys = '', index = '0', flags = '', mask = '0'] = line.split('\t');
+    addForm(root, keys.split(' '), Number(index), flags.includes('l'), flags.includes('~'), Number(mask));
+  }
+  cached = { entries, root };
+  return cached;
+}
+
+export interface TrieMatch {
+  /** Index of the last token of the match (inclusive). */
+  last: number;
+  node: TrieNode;
+}
+
+/**
+ * Longest form of `root` starting at token `i`. `joined(j)` says whether tokens j-1 and j are
+ * separated by nothing but spaces (a form never spans punctuation gaps or line breaks).
+ */
+export function longestMatch(root: TrieNode, tokens: Tokens, i: number, joined: (j: number) => boolean): TrieMatch | undefined {
+  let node: TrieNode | undefined = root;
+  let best: TrieMatch | undefined;
+  for (let j = i; j < tokens.count; j++) {
+    if (j > i && !joined(j)) break;
+    node = node.next?.get(tokens.key[j]!);
+    if (!node) break;
+    if (node.entry >= 0) best = { last: j, node };
+  }
+  return best;
+}

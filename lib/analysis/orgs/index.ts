@@ -1,0 +1,448 @@
+/**
+ * Organization mentions in plain text (English and French; other languages get the gazetteer and
+ * the English rules). Pure: a string in, spans out. Boundaries follow ../shared/eval/GUIDELINES.md
+ * §1: no determiner, no possessive, acronym in parentheses as its own span, laws/products/events
+ * that contain an organization name are not organizations.
+ *
+ * Cues, strongest first: the gazetteer (longest form), acronym definitions "Full Name (ABC)" /
+ * "ABC (Full Name)", head-word rules (capitalised names around Agency/Institute/Commission…,
+ * French "Autorité de régulation de la …"), then document-level consistency (a name found by a
+ * rule once is found at every other occurrence).
+ */
+import type { OrgMention, OrgType } from '../types';
+import { addForm, getGazetteer, longestMatch, newNode, type OrgEntry, type TrieNode } from './gazetteer';
+import {
+  AND_WORDS,
+  ARTICLE_HOSTS,
+  ARTICLES,
+  CALENDAR,
+  CONNECTORS,
+  DETERMINERS,
+  FR_ADJECTIVE_RE,
+  FR_STOP,
+  HEAD_FIRST_OK,
+  HEAD_TYPES,
+  LEGAL_SUFFIXES,
+  NON_ORG_FINALS,
+  NOT_ORGS,
+  SENTENCE_STARTERS,
+  TITLES,
+} from './lexicon';
+import { tokenize, type Tokens } from './tokenize';
+
+type Source = OrgMention['source'];
+
+/** A candidate span over tokens [first, last] (inclusive). */
+interface Candidate {
+  first: number;
+  last: number;
+  source: Source;
+  type: OrgType;
+  entry?: OrgEntry;
+  score: number;
+}
+
+const SCORES: Record<Source, number> = { gazetteer: 0.95, acronym: 0.85, consistency: 0.8, 'head-word': 0.7 };
+/** Tokens after which the next word's capital says nothing (sentence or heading start). */
+const OPENERS = new Set(['.', '!', '?', '…', ':', ';', '•', '·', '"', '“', '”', '«', '»', '-', '–', '—', '*', '#', '>', '|', '(', '[']);
+const UPPER_START_RE = /^\p{Lu}/u;
+const LOWER_RE = /\p{Ll}/u;
+const LETTER_START_RE = /^\p{L}/u;
+/** Words that stay in lower case in English title-case headings. */
+const TITLE_CASE_LOWER = new Set('a an the and or but nor of in on to for at by with from as vs via into over per is'.split(' '));
+const TITLE_WORD_RE = /^\p{Lu}\p{Ll}/u;
+const VERSION_RE = /^(?:[A-Z]{0,2}\d+(?:\.\d+)*[A-Za-z]{0,3}|\d+(?:\.\d+)?)$/;
+const YEAR_RE = /^(?:1[5-9]|20)\d\d$/;
+const ACRONYM_RE = /^\p{Lu}[\p{L}\p{N}&.-]{1,11}$/u;
+const UPPERS_RE = /\p{Lu}/gu;
+const PRODUCT_TYPES = new Set<OrgType>(['company', 'ai-lab', 'media', 'investor']);
+const FR_HEADS = new Set(
+  `autorite agence conseil commission comite institut ministere universite fondation direction cour tribunal assemblee observatoire societe
+  groupe banque centre office federation parti union association ecole laboratoire syndicat haut-commissariat caisse chambre confederation
+  mouvement front organisation college academie conservatoire delegation secretariat inspection prefecture regie bureau service armee police
+  gendarmerie alliance coalition compagnie reseau pole mission collectif`.split(/\s+/),
+);
+const FR_PREFIXES = new Set(['haute', 'haut', 'grand', 'grande', 'nouveau', 'nouvelle']);
+const FR_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'sur', 'en', 'à', 'aux', 'et']);
+const ELECTION = new Set(['election', 'elections', 'leadership', 'primary', 'primaries', 'by-election']);
+const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
+const INFINITIVE_RE = /(?:er|ir)$/;
+const ARTICLE_OK_AFTER = new Set(['de', 'pour', 'sur', 'à', 'et']);
+
+/** Finds the organizations named in `text` (`lang`: BCP 47 code; French rules when it starts with "fr"). */
+export function findOrganizations(text: string, lang: string): OrgMention[] {
+  if (!text) return [];
+  const fr = lang.toLowerCase().startsWith('fr');
+  const t = tokenize(text);
+  const n = t.count;
+  if (n === 0) return [];
+  const { entries, root } = getGazetteer();
+
+  // Per-token facts. joined[j]: only spaces between tokens j-1 and j (no punctuation, no line break).
+  const joined = new Uint8Array(n);
+  const initial = new Uint8Array(n);
+  const cap = new Uint8Array(n);
+  const titleCaseLine = new Uint8Array(n);
+  const boundary = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const raw = t.raw[j]!;
+    const c = raw.charCodeAt(0);
+    cap[j] = c >= 65 && c <= 90 ? 1 : c < 128 ? 0 : UPPER_START_RE.test(raw) ? 1 : 0;
+    if (j === 0) {
+      initial[j] = 1;
+      continue;
+    }
+    let onlySpaces = true;
+    let newline = false;
+    for (let p = t.end[j - 1]!; p < t.start[j]!; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === 10 || ch === 13) newline = true;
+      else if (ch !== 32 && ch !== 9 && ch !== 160 && ch !== 8239 && ch !== 8201) onlySpaces = false;
+    }
+    joined[j] = onlySpaces && !newline ? 1 : 0;
+    const prev = t.raw[j - 1]!;
+    initial[j] = newline || OPENERS.has(prev) ? 1 : 0;
+    boundary[j] = newline || prev === '.' || prev === '!' || prev === '?' ? 1 : 0;
+  }
+  markTitleCaseLines(t, boundary, cap, titleCaseLine);
+  const isJoined = (j: number) => joined[j] === 1;
+
+  // 1. Gazetteer: greedy longest match, left to right.
+  const gaz: Candidate[] = [];
+  for (let i = 0; i < n; ) {
+    const m = root.next?.has(t.key[i]!) ? longestMatch(root, t, i, isJoined) : undefined;
+    if (!m || (!m.node.lower && !cap[i] && !/^\d/.test(t.raw[i]!)) || (m.node.notInitial && initial[i]) || !capsOk(cap, i, m.node.capMask)) {
+      i++;
+      continue;
+    }
+    const entry = entries[m.node.entry]!;
+    gaz.push({ first: i, last: m.last, source: 'gazetteer', type: entry.type, entry, score: SCORES.gazetteer });
+    i = m.last + 1;
+  }
+  const gazStart = new Set(gaz.map((c) => c.first));
+
+  // 2. Capitalised name runs: head-word organizations, and law/product names that veto what they contain.
+  const rules: Candidate[] = [];
+  const vetoed = new Uint8Array(n);
+  for (const [first, last] of nameRuns(t, cap, initial, joined, gazStart)) {
+    if (titleCaseLine[first]) continue;
+    const lastKey = t.key[last]!;
+    if (NON_ORG_FINALS.has(lastKey) && last > first) {
+      vetoed.fill(1, first, last + 1);
+      continue;
+    }
+    const c = headWordCandidate(t, first, last, joined);
+    if (c && !NOT_ORGS.has(text.slice(t.start[c.first], t.end[c.last]).toLowerCase())) rules.push(c);
+  }
+  if (fr) rules.push(...frenchHeadCandidates(t, cap, initial, joined));
+
+  // 3. Filters on gazetteer hits: inside a vetoed name, part of an election name, or a product name ("Google Lens").
+  const kept = gaz.filter((c) => {
+    if (c.first === c.last && (vetoed[c.first] || inCapitalsLine(t, c.first, joined))) return false;
+    const next = c.last + 1;
+    if (next < n && joined[next]) {
+      const nk = t.key[next]!;
+      if (ELECTION.has(nk)) return false;
+      if (c.entry && PRODUCT_TYPES.has(c.entry.type) && !titleCaseLine[c.first] && looksLikeProductName(t, next, gazStart)) return false;
+    }
+    return true;
+  });
+
+  // 4. Resolve overlaps: longer spans first, then stronger cue.
+  const accepted = resolve(t, [...kept, ...rules.filter((c) => !vetoed[c.first])], n);
+
+  // 5. Acronyms defined next to an accepted name, then their later uses and other repeats.
+  addAcronyms(t, accepted);
+  addRepeats(t, accepted, cap, vetoed, isJoined);
+
+  accepted.sort((a, b) => a.first - b.first);
+  return accepted.map((c) => toMention(text, t, c, fr));
+}
+
+function toMention(text: string, t: Tokens, c: Candidate, fr: boolean): OrgMention {
+  const start = t.start[c.first]!;
+  const end = t.end[c.last]!;
+  const surface = text.slice(start, end);
+  return {
+    start,
+    end,
+    text: surface,
+    id: c.entry ? c.entry.id : `rule:${t.key.slice(c.first, c.last + 1).join(' ').toLowerCase()}`,
+    name: c.entry ? (fr ? c.entry.fr : c.entry.en) : surface,
+    type: c.type,
+    source: c.source,
+    score: c.score,
+  };
+}
+
+/**
+ * Sentences or lines where most words are capitalised (headings, incident titles): capitals carry
+ * no signal there, so the head-word rules stay off.
+ */
+function markTitleCaseLines(t: Tokens, boundary: Uint8Array, cap: Uint8Array, out: Uint8Array): void {
+  let from = 0;
+  for (let j = 1; j <= t.count; j++) {
+    if (j < t.count && !boundary[j]) continue;
+    let caps = 0;
+    let lower = 0;
+    for (let k = from; k < j && lower === 0; k++) {
+      const raw = t.raw[k]!;
+      if (!LETTER_START_RE.test(raw)) continue;
+      if (cap[k]) caps++;
+      else if (!TITLE_CASE_LOWER.has(raw)) lower++;
+    }
+    if (caps >= 4 && lower === 0) out.fill(1, from, j);
+    from = j;
+  }
+}
+
+/**
+ * Maximal runs of capitalised tokens joined by connectors ("Department of Energy and Homeland
+ * Security"), without leading determiners or sentence-opening words, cut at titles and dates.
+ */
+function* nameRuns(
+  t: Tokens,
+  cap: Uint8Array,
+  initial: Uint8Array,
+  joined: Uint8Array,
+  gazStart: Set<number>,
+): Generator<[number, number]> {
+  const n = t.count;
+  const isName = (k: number) => cap[k] === 1 && !DETERMINERS.has(t.key[k]!) && !TITLES.has(t.key[k]!) && !CALENDAR.has(t.key[k]!);
+  for (let i = 0; i < n; i++) {
+    const ordinalStart = ORDINAL_RE.test(t.raw[i]!) && i + 1 < n && joined[i + 1] === 1 && isName(i + 1);
+    if (!ordinalStart && (!isName(i) || (initial[i] && SENTENCE_STARTERS.has(t.key[i]!)))) continue;
+    let last = i;
+    let sawOf = false;
+    let andAt = -1;
+    let k = i + 1;
+    while (k < n && k - i < 14 && joined[k]) {
+      const key = t.key[k]!;
+      if (isName(k) || (/^\d/.test(t.raw[k]!) && /\p{L}/u.test(t.raw[k]!))) {
+        last = k;
+        k++;
+        continue;
+      }
+      if (!CONNECTORS.has(key)) break;
+      // A connector (plus an article after "of/for/de…") must lead to another name word.
+      let q = k + 1;
+      if (AND_WORDS.has(key)) {
+        if (!sawOf && andAt >= 0) break;
+        if (!sawOf) andAt = k;
+      } else if (ARTICLES.has(key)) break;
+      if (q < n && joined[q] && ARTICLES.has(t.key[q]!) && ARTICLE_HOSTS.has(key)) q++;
+      if (q < n && joined[q] && isName(q)) {
+        if (!AND_WORDS.has(key)) sawOf = true;
+        last = q;
+        k = q + 1;
+        continue;
+      }
+      break;
+    }
+    // "Food and Drug Administration" but not "Google and Stanford University": an "and" outside an
+    // "of" phrase is kept only when a head word follows it and no known organization precedes it.
+    if (andAt > 0 && andAt < last) {
+      let headAfter = false;
+      for (let k = andAt + 1; k <= last; k++) if (HEAD_TYPES.has(t.key[k]!)) headAfter = true;
+      if (!headAfter || gazStart.has(i) || t.key[andAt] === 'and' && andAt - i > 3) last = andAt - 1;
+    }
+    yield [i, last];
+    i = last;
+  }
+}
+
+/** A run is an organization when it has a head word and at least one other name word. */
+function headWordCandidate(t: Tokens, first: number, last: number, joined: Uint8Array): Candidate | undefined {
+  let type: OrgType | undefined;
+  let heads = 0;
+  let others = 0;
+  for (let k = first; k <= last; k++) {
+    const key = t.key[k]!;
+    const ht = HEAD_TYPES.get(key);
+    if (ht) {
+      type = ht;
+      heads++;
+    } else if (!CONNECTORS.has(key)) others++;
+  }
+  // "Acme, Inc." / "Acme, Ltd": legal suffix after a comma.
+  let end = last;
+  if (last + 2 < t.count && t.raw[last + 1] === ',' && LEGAL_SUFFIXES.has(t.key[last + 2]!) && joined[last + 2]) {
+    end = last + 2;
+    type = 'company';
+    heads++;
+  }
+  if (!type || heads === 0 || others === 0) return undefined;
+  // An English head opening a name needs "of/for…" after it ("Department of Energy"); "Company Bias" is not a name.
+  const firstKey = t.key[first]!;
+  if (HEAD_TYPES.has(firstKey) && first < last && !CONNECTORS.has(t.key[first + 1]!) && !HEAD_FIRST_OK.has(firstKey)) return undefined;
+  return { first, last: end, source: 'head-word', type, score: SCORES['head-word'] };
+}
+
+/**
+ * French names open with their head and continue in lower case: "Autorité de régulation de la
+ * communication audiovisuelle et numérique", "Haute Autorité de santé", "ministère de l'Intérieur".
+ */
+function frenchHeadCandidates(t: Tokens, cap: Uint8Array, initial: Uint8Array, joined: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const n = t.count;
+  const lowerKey = (k: number) => t.key[k]!.toLowerCase();
+  const content = (k: number) => {
+    if (k >= n || !joined[k]) return false;
+    const raw = t.raw[k]!;
+    if (cap[k]) return !TITLES.has(t.key[k]!) && !CALENDAR.has(t.key[k]!);
+    return /^\p{Ll}{3,}$/u.test(raw) && !FR_STOP.has(t.key[k]!) && !INFINITIVE_RE.test(raw) && !CALENDAR.has(t.key[k]!);
+  };
+  const adjective = (k: number) => k < n && joined[k] && !cap[k] && FR_ADJECTIVE_RE.test(t.raw[k]!) && !FR_STOP.has(t.key[k]!);
+  for (let i = 0; i < n; i++) {
+    const head = lowerKey(i);
+    if (!FR_HEADS.has(head)) continue;
+    if (!cap[i] && !(head === 'ministere' && i + 1 < n && FR_LINKS.has(t.key[i + 1]!))) continue;
+    let first = i;
+    if (i > 0 && joined[i] && cap[i - 1] && FR_PREFIXES.has(lowerKey(i - 1))) first = i - 1;
+    let last = i;
+    let k = i + 1;
+    while (k < n && k - i < 14 && joined[k]) {
+      if (cap[k] && !TITLES.has(t.key[k]!) && !CALENDAR.has(t.key[k]!) && !DETERMINERS.has(t.key[k]!)) {
+        last = k++;
+        continue;
+      }
+      if (adjective(k)) {
+        last = k++;
+        continue;
+      }
+      const key = t.key[k]!;
+      if (!FR_LINKS.has(key)) break;
+      let q = k + 1;
+      if (key === 'et' && q < n && joined[q] && FR_LINKS.has(t.key[q]!) && t.key[q] !== 'et') q++;
+      const linkBefore = t.key[q - 1]!;
+      if (q < n && joined[q] && ARTICLES.has(t.key[q]!) && ARTICLE_OK_AFTER.has(linkBefore) && !(linkBefore === 'et' && q === k + 1)) q++;
+      if (content(q)) {
+        last = q;
+        k = q + 1;
+        continue;
+      }
+      if (key === 'et' && adjective(k + 1)) {
+        last = k + 1;
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    if (last === i) continue;
+    const type = HEAD_TYPES.get(t.key[i]!) ?? HEAD_TYPES.get(t.raw[i]!) ?? 'other';
+    out.push({ first, last, source: 'head-word', type, score: SCORES['head-word'] });
+    i = last;
+  }
+  return out;
+}
+
+function capsOk(cap: Uint8Array, i: number, mask: number): boolean {
+  for (let p = 1; mask >> p; p++) if ((mask >> p) & 1 && !cap[i + p]) return false;
+  return true;
+}
+
+/** An all-capitals word between all-capitals words ("UN POTENTIEL ÉCONOMIQUE"): a shouted heading, not an acronym. */
+function inCapitalsLine(t: Tokens, k: number, joined: Uint8Array): boolean {
+  const shouted = (j: number) => j >= 0 && j < t.count && t.raw[j]!.length >= 2 && !LOWER_RE.test(t.raw[j]!) && LETTER_START_RE.test(t.raw[j]!);
+  if (!shouted(k)) return false;
+  return (joined[k] === 1 && shouted(k - 1)) || (k + 1 < t.count && joined[k + 1] === 1 && shouted(k + 1));
+}
+
+/** "Google Lens", "Mistral Large", "Llama 3": the name of a product of the organization. */
+function looksLikeProductName(t: Tokens, k: number, gazStart: Set<number>): boolean {
+  const raw = t.raw[k]!;
+  const key = t.key[k]!;
+  if (VERSION_RE.test(raw)) return !YEAR_RE.test(raw);
+  if (!TITLE_WORD_RE.test(raw) || gazStart.has(k)) return false;
+  return !TITLES.has(key) && !CALENDAR.has(key) && !HEAD_TYPES.has(key) && !CONNECTORS.has(key) && !DETERMINERS.has(key);
+}
+
+function resolve(t: Tokens, cands: Candidate[], n: number): Candidate[] {
+  const rank: Record<Source, number> = { gazetteer: 0, acronym: 1, consistency: 2, 'head-word': 3 };
+  const len = (c: Candidate) => t.end[c.last]! - t.start[c.first]!;
+  cands.sort((a, b) => len(b) - len(a) || rank[a.source] - rank[b.source] || a.first - b.first);
+  const taken = new Uint8Array(n);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (let k = c.first; k <= c.last && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.first, c.last + 1);
+    out.push(c);
+  }
+  return out;
+}
+
+function initialsOf(t: Tokens, c: Candidate): Set<string> {
+  const s = new Set<string>();
+  for (let k = c.first; k <= c.last; k++) {
+    for (const part of t.key[k]!.split('-')) if (part) s.add(part.charAt(0).toUpperCase());
+  }
+  return s;
+}
+
+function acronymLike(raw: string): boolean {
+  return ACRONYM_RE.test(raw) && (raw.match(UPPERS_RE)?.length ?? 0) >= 1 && raw.length <= 12;
+}
+
+/** "Full Name (ABC)" and "ABC (Full Name)": the acronym is its own span with the same organization. */
+function addAcronyms(t: Tokens, accepted: Candidate[]): void {
+  const n = t.count;
+  const taken = new Uint8Array(n);
+  for (const c of accepted) taken.fill(1, c.first, c.last + 1);
+  const added: Candidate[] = [];
+  for (const c of accepted) {
+    const inits = initialsOf(t, c);
+    const okFor = (k: number) =>
+      !taken[k] && acronymLike(t.raw[k]!) && inits.has(t.key[k]!.charAt(0).toUpperCase()) && !DETERMINERS.has(t.key[k]!);
+    // Full Name (ABC)
+    const p = c.last + 1;
+    if (p + 2 < n && t.raw[p] === '(' && t.raw[p + 2] === ')' && okFor(p + 1)) {
+      added.push({ ...c, first: p + 1, last: p + 1, source: 'acronym', score: SCORES.acronym });
+      taken[p + 1] = 1;
+    }
+    // ABC (Full Name)
+    const b = c.first - 1;
+    if (b >= 1 && t.raw[b] === '(' && c.last + 1 < n && t.raw[c.last + 1] === ')' && okFor(b - 1)) {
+      const raw = t.raw[b - 1]!;
+      if ((raw.match(UPPERS_RE)?.length ?? 0) >= 2) {
+        added.push({ ...c, first: b - 1, last: b - 1, source: 'acronym', score: SCORES.acronym });
+        taken[b - 1] = 1;
+      }
+    }
+  }
+  accepted.push(...added);
+}
+
+/** Every other occurrence of a name found by a rule or an acronym definition (same spelling). */
+function addRepeats(
+  t: Tokens,
+  accepted: Candidate[],
+  cap: Uint8Array,
+  vetoed: Uint8Array,
+  isJoined: (j: number) => boolean,
+): void {
+  const ruled = accepted.filter((c) => c.source !== 'gazetteer');
+  if (!ruled.length) return;
+  const root: TrieNode = newNode();
+  const byIndex: Candidate[] = [];
+  for (const c of ruled) {
+    byIndex.push(c);
+    addForm(root, t.key.slice(c.first, c.last + 1), byIndex.length - 1);
+  }
+  const n = t.count;
+  const taken = new Uint8Array(n);
+  for (const c of accepted) taken.fill(1, c.first, c.last + 1);
+  for (let i = 0; i < n; i++) {
+    if (taken[i] || vetoed[i] || !cap[i] || !root.next?.has(t.key[i]!)) continue;
+    const m = longestMatch(root, t, i, isJoined);
+    if (!m) continue;
+    let free = true;
+    for (let k = i; k <= m.last; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    const src = byIndex[m.node.entry]!;
+    accepted.push({ ...src, first: i, last: m.last, source: 'consistency', score: SCORES.consistency });
+    taken.fill(1, i, m.last + 1);
+    i = m.last;
+  }
+}
