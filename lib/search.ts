@@ -22,8 +22,9 @@
  * - Scope 'page' without a pageId matches nothing (there is no page to show).
  * - Tag counts are over the whole scope (page or all), not the filtered result, so the filter
  *   menu does not shrink as filters are applied. Tags differing only by case are one tag.
- * - Records that fail `isValidAnnotation` are skipped and counted in `corrupt`; nothing throws.
+ * - Records that fail `isAnnotation` (lib/db/validate) are skipped and counted in `corrupt`; nothing throws.
  */
+import { isAnnotation } from './db/validate';
 import { isColorName, tagKey, type AnchorStatus, type Annotation, type ColorName } from './model';
 import { MAX_QUERY_LIMIT, type AnnotationView, type ExtensionToBackground, type QueryResult } from './protocol';
 
@@ -125,37 +126,6 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function isDateString(x: unknown): x is string {
-  return typeof x === 'string' && !Number.isNaN(Date.parse(x));
-}
-
-/**
- * Whether a stored record is a readable annotation. Hand-written rather than a zod schema because
- * it runs over every record when the index is built (100,000 of them must stay fast).
- */
-export function isValidAnnotation(x: unknown): x is Annotation {
-  if (!isObject(x)) return false;
-  if (typeof x.id !== 'string' || x.id.length === 0 || x.type !== 'Annotation') return false;
-  if (x.motivation !== 'highlighting' && x.motivation !== 'commenting') return false;
-  if (!isDateString(x.created) || !isDateString(x.modified)) return false;
-  if (typeof x.pageId !== 'string' || !isColorName(x.color)) return false;
-  if (x.deleted !== undefined && typeof x.deleted !== 'string') return false;
-  const target = x.target;
-  if (!isObject(target) || typeof target.source !== 'string' || !Array.isArray(target.selector)) return false;
-  const quote: unknown = target.selector[0];
-  if (!isObject(quote) || quote.type !== 'TextQuoteSelector' || typeof quote.exact !== 'string') return false;
-  if (!Array.isArray(x.body)) return false;
-  for (const b of x.body as unknown[]) {
-    if (!isObject(b) || typeof b.value !== 'string' || (b.purpose !== 'commenting' && b.purpose !== 'tagging')) return false;
-  }
-  if (x.anchor !== undefined) {
-    const anchor = x.anchor;
-    if (!isObject(anchor) || typeof anchor.status !== 'string' || !ANCHOR_STATUSES.includes(anchor.status)) return false;
-    if (typeof anchor.confidence !== 'number') return false;
-    if (anchor.foundText !== undefined && typeof anchor.foundText !== 'string') return false;
-  }
-  return true;
-}
 
 interface Entry {
   annotation: Annotation;
@@ -337,7 +307,7 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
 
   // Initial build: validate, then one sort (cheaper than 100,000 binary insertions).
   for (const record of records) {
-    if (!isValidAnnotation(record)) {
+    if (!isAnnotation(record)) {
       markCorrupt(record);
       continue;
     }
@@ -459,7 +429,7 @@ export function createAnnotationSearch(records: unknown[], pages: Map<string, Pa
 
     upsert(record) {
       tagCountCache = new Map();
-      if (!isValidAnnotation(record)) {
+      if (!isAnnotation(record)) {
         if (isObject(record) && typeof record.id === 'string') dropEntry(record.id);
         markCorrupt(record);
         return false;

@@ -137,11 +137,15 @@ function exactEvidence(text: string, q: Prepared, at: number, occurrences: numbe
   // A short quote (a name, a word) recurs by chance: when a sentence is deleted, the next
   // occurrence of "The" or of a name may sit right where the old one was, with one side of its
   // context intact. So a short quote needs both sides of its context to agree — except the
-  // signature of a block inserted next to its paragraph (one side fully intact, still close to
-  // its old position) when the quote is a rare word or name on the page.
+  // signature of a block inserted next to its paragraph: one side fully intact, still close to
+  // its old position. A deleted sentence leaves a look-alike with an intact *prefix* when the
+  // quote began its sentence and the next sentence begins with the same word ("The", a name
+  // that is the subject of the article), so that side is trusted only for rare quotes; an
+  // intact *suffix* with a replaced prefix is what an update note or ad inserted before the
+  // paragraph produces, and a deletion rarely does.
   const need = minSideSimilarity(q.exact.length);
   if (need > 0 && p !== null && s !== null && Math.min(p, s) < need) {
-    const oneSided = Math.max(p, s) >= 0.95 && near >= 0.7 && occurrences <= 3 && q.exact.length >= 4;
+    const oneSided = near >= 0.7 && q.exact.length >= 4 && ((s >= 0.95 && occurrences <= 20) || (p >= 0.95 && occurrences <= 3));
     if (!oneSided) evidence = Math.min(evidence, 0);
   }
   return { ctx, evidence };
@@ -191,6 +195,32 @@ export function explainExact(text: string, selectors: SelectorSet): { at: number
   }));
 }
 
+/**
+ * The occurrences worth scoring in full when there are very many: those close to the stored
+ * position, and those with the most context characters agreeing right next to them (a cheap
+ * character comparison). The rest lost both sides and are far away, so their evidence is below
+ * any threshold anyway.
+ */
+function mostPromising(text: string, q: Prepared, hits: number[], keep: number): number[] {
+  const len = q.exact.length;
+  const pl = q.prefix.length;
+  const near: number[] = [];
+  const scored: [number, number][] = [];
+  for (const h of hits) {
+    if (q.start >= 0 && Math.abs(h - q.start) <= 3000) {
+      near.push(h);
+      continue;
+    }
+    let a = 0;
+    while (a < pl && text.charCodeAt(h - 1 - a) === q.prefix.charCodeAt(pl - 1 - a)) a++;
+    let b = 0;
+    while (b < q.suffix.length && text.charCodeAt(h + len + b) === q.suffix.charCodeAt(b)) b++;
+    scored.push([h, a + b]);
+  }
+  scored.sort((x, y) => y[1] - x[1]);
+  return [...near.slice(0, 200), ...scored.slice(0, keep).map((x) => x[0])];
+}
+
 // ---------------------------------------------------------------------------
 // (a) + (b): exact passes
 
@@ -226,19 +256,8 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
   // the occurrences that could win — near the stored position, or with a few characters of
   // context intact right next to them. The others are far and lost both sides, so their
   // evidence is below any threshold anyway.
-  const many = hits.length > 64;
-  const scale = Math.max(3000, text.length * 0.1);
-  const pTail = q.prefix.slice(-6);
-  const sHead = q.suffix.slice(0, 6);
-  for (const h of hits) {
-    if (
-      many &&
-      Math.abs(h - q.start) > scale &&
-      !(pTail && text.startsWith(pTail, h - pTail.length)) &&
-      !(sHead && text.startsWith(sHead, h + len))
-    ) {
-      continue;
-    }
+  const scored = hits.length > 64 ? mostPromising(text, q, hits, 48) : hits;
+  for (const h of scored) {
     const { evidence } = exactEvidence(text, q, h, hits.length);
     if (evidence > bestScore) {
       second = bestScore;
@@ -270,45 +289,63 @@ interface Candidate {
   errors: number;
 }
 
-const MAX_WINDOWS = 400;
+const MAX_PIECE_HITS = 2000;
 const MAX_SCAN = 12_000;
 
-/** Approximate occurrences of `pattern` with ≤ k errors, found by a pigeonhole filter + Myers. */
+/**
+ * Approximate occurrences of `pattern` with ≤ k errors in text[lo, hi).
+ *
+ * Filter (lossless, q-gram lemma): cut the pattern into P ≥ k+1 disjoint pieces; k edits destroy
+ * at most k of them, so a real match holds ≥ P−k pieces unchanged, all on nearly the same
+ * diagonal (text offset − pattern offset, within ±k). Pieces are found with the native indexOf;
+ * only clusters of ≥ P−k hits within 2k diagonals are verified with Myers (approx-string-match).
+ * A piece too common to be useful is dropped and the required count lowered by one.
+ */
 function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = text.length): Candidate[] {
   const len = pattern.length;
-  const pieces = k + 1;
+  const pieces = Math.max(k + 1, Math.min(64, Math.floor(len / 6)));
   const pieceLen = Math.floor(len / pieces);
+  let need = pieces - k;
   if (pieceLen < 3) {
-    // Filter useless: scan the range with Myers directly (bounded, see below).
+    // Filter useless: scan the range with Myers directly, if it is small enough.
     if (hi - lo > MAX_SCAN) return [];
     return search(text.slice(lo, hi), pattern, k).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
   }
-  const windows: [number, number][] = [];
+  const diagonals: number[] = [];
   for (let p = 0; p < pieces; p++) {
     const off = p * pieceLen;
     const piece = pattern.slice(off, p === pieces - 1 ? len : off + pieceLen);
+    const mark = diagonals.length;
     let i = text.indexOf(piece, lo);
     while (i >= 0 && i < hi) {
-      windows.push([Math.max(lo, i - off - k), Math.min(hi, i - off + len + k)]);
-      if (windows.length > MAX_WINDOWS) {
-        // Pieces too common for the filter to help: scan with Myers, but only a bounded range
-        // (a page-wide scan of a long page is what froze pages in Hypothesis, h#2895).
-        if (hi - lo > MAX_SCAN) return [];
-        return search(text.slice(lo, hi), pattern, k).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
+      diagonals.push(i - off);
+      if (diagonals.length - mark > MAX_PIECE_HITS) {
+        diagonals.length = mark; // too common: drop this piece (one fewer piece is guaranteed)
+        need--;
+        break;
       }
       i = text.indexOf(piece, i + 1);
     }
   }
-  if (windows.length === 0) return [];
-  windows.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const w of windows) {
-    const last = merged[merged.length - 1];
-    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-    else merged.push([w[0], w[1]]);
+  if (need <= 0) {
+    if (hi - lo > MAX_SCAN) return [];
+    return search(text.slice(lo, hi), pattern, k).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
+  }
+  if (diagonals.length < need) return [];
+  diagonals.sort((a, b) => a - b);
+  const windows: [number, number][] = [];
+  for (let a = 0, b = 0; b < diagonals.length; b++) {
+    while (diagonals[b]! - diagonals[a]! > 2 * k) a++;
+    if (b - a + 1 >= need) {
+      const w0 = Math.max(lo, diagonals[b]! - 2 * k);
+      const w1 = Math.min(hi, diagonals[a]! + len + 2 * k);
+      const last = windows[windows.length - 1];
+      if (last && w0 <= last[1]) last[1] = Math.max(last[1], w1);
+      else windows.push([w0, w1]);
+    }
   }
   const out: Candidate[] = [];
-  for (const [a, b] of merged) {
+  for (const [a, b] of windows) {
     for (const m of search(text.slice(a, b), pattern, k)) out.push({ start: m.start + a, end: m.end + a, errors: m.errors });
   }
   return out;

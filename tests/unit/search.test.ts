@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../lib/model';
-import { createAnnotationSearch, fold, isValidAnnotation, queryWords, tokenize, type SearchQuery } from '../../lib/search';
+import { isAnnotation as isValidAnnotation } from '../../lib/db/validate';
+import { createAnnotationSearch, fold, queryWords, tokenize, type SearchQuery } from '../../lib/search';
 import { makeAnnotation } from '../helpers/factories';
 
 const PAGE_A = 'https://example.org/ai-act';

@@ -4,6 +4,7 @@
  * English model. One pass of a few regexes per sentence keeps this well above 2M chars/s.
  */
 import { lexiconFor, type CueName } from './lexicon';
+import { matchCues, wordTokens } from './matcher';
 
 export type ShapeName =
   | 'question'
@@ -30,7 +31,6 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   'len_short', 'len_medium', 'len_long', 'starts_imperative', 'count_number',
 ];
 
-const CUE_NAMES: readonly CueName[] = FEATURE_NAMES.slice(0, 27) as CueName[];
 
 export interface SentenceFeatures {
   /** Features that fired (value 1). */
@@ -51,17 +51,12 @@ const YEARS_AND_MARKERS = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])|^\s*(?
 
 /** Extracts the features of one sentence in `lang` ('en' or 'fr'; others use English cues). */
 export function extractFeatures(sentence: string, lang: string): SentenceFeatures {
-  const lex = lexiconFor(lang);
   const on = new Set<FeatureName>();
   const matched: Partial<Record<CueName, string>> = {};
-  for (const name of CUE_NAMES) {
-    const re = lex[name];
-    if (!re) continue;
-    const m = re.exec(sentence);
-    if (m) {
-      on.add(name);
-      matched[name] = m[0];
-    }
+  const toks = wordTokens(sentence);
+  for (const [name, text] of matchCues(lexiconFor(lang), sentence, toks)) {
+    on.add(name);
+    matched[name] = text;
   }
   const stripped = sentence.replace(YEARS_AND_MARKERS, ' ');
   const digits = stripped.match(/\d+(?:[.,]\d+)*/g);
@@ -72,7 +67,7 @@ export function extractFeatures(sentence: string, lang: string): SentenceFeature
   } else {
     on.delete('number');
   }
-  const tokens = sentence.match(WORD_RE)?.length ?? 0;
+  const tokens = toks.length;
   const trimmed = sentence.trim();
   const last = trimmed[trimmed.length - 1] ?? '';
   if (last === '?' || /\?\s*["”»)]?$/.test(trimmed)) on.add('question');

@@ -14,7 +14,7 @@ export function claimKind(f: SentenceFeatures): ClaimKind {
   if (on.has('percent') || on.has('money') || on.has('big_number') || on.has('number') || STAT_CHANGE.test(change)) return 'statistic';
   if (on.has('comparative') || on.has('superlative') || on.has('trend')) return 'comparison';
   if (on.has('causal') || on.has('change_verb')) return 'causal';
-  if ((on.has('prediction') && !on.has('directive')) || on.has('possibility')) return on.has('prediction') ? 'prediction' : 'causal';
+  if (on.has('prediction') && !on.has('directive')) return 'prediction';
   return 'position';
 }
 

@@ -5,12 +5,11 @@
  * not by mining the evaluation files.
  */
 
-/** Builds a case-insensitive regex over alternatives with Unicode-aware word edges
- * (JavaScript's \b is ASCII-only and breaks on "é"). */
-function words(alts: string): RegExp {
-  const body = alts.trim().split(/\s*\|\s*/).filter(Boolean).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu');
-}
+/** Alternatives separated by " | " (compiled into word tables by matcher.ts; Unicode-aware word
+ * edges are implied, since JavaScript's \b is ASCII-only and breaks on "é"). */
+const words = (alts: string): string => alts;
+
+import { compileLexicon, type CompiledLexicon } from './matcher';
 
 export type CueName =
   | 'number'
@@ -41,7 +40,7 @@ export type CueName =
   | 'quote'
   | 'attribution_colon';
 
-export type Lexicon = Partial<Record<CueName, RegExp>>;
+export type Lexicon = Partial<Record<CueName, string | RegExp>>;
 
 const SHARED: Lexicon = {
   percent: /\d\s?%|(?<![\p{L}])(?:per ?cent|percent|pour ?cent|points? de pourcentage|percentage points?)(?![\p{L}])/iu,
@@ -137,7 +136,7 @@ export const FR: Lexicon = {
   reporting: words(
     `affirm\\p{L}* | estim\\p{L}* | soutien\\p{L}* | soutient | souligne\\p{L}* | déclar\\p{L}* | jug\\p{L}* | considèr\\p{L}* | consid\\p{L}* | plaid\\p{L}* | dénonc\\p{L}* | alert\\p{L}* | avert\\p{L}* | prévien\\p{L}* | assur\\p{L}* | insist\\p{L}* | rappell\\p{L}* | rappel\\p{L}* | explique\\p{L}* | constat\\p{L}* | observ\\p{L}* | reconn\\p{L}* | regrett\\p{L}* | salu\\p{L}* | critiqu\\p{L}* | craign\\p{L}* | craint | pense\\p{L}* | croi\\p{L}* | croit | dit | disent | a dit | montre\\p{L}* | révèl\\p{L}* | conclu\\p{L}* | accus\\p{L}* | s'oppos\\p{L}* | s’oppos\\p{L}* | défend\\p{L}* | prôn\\p{L}*`,
   ),
-  according_to: words(`selon | d'après | d’après | pour \\p{Lu}\\p{L}+ | aux yeux de | de l'avis de | de l’avis de`),
+  according_to: words(`selon | d'après | d’après | aux yeux de | de l'avis de | de l’avis de`),
   belief: words(
     `je pense | nous pensons | je crois | nous croyons | à mon avis | à notre avis | selon moi | selon nous | je suis convaincu\\p{L}* | nous sommes convaincus | il est clair | évidemment | bien sûr | en effet | de fait | en réalité | certes`,
   ),
@@ -156,7 +155,9 @@ export const FR: Lexicon = {
   attribution_colon: /^[^:“”"«»]{2,90}:\s*[“"«]/u,
 };
 
-/** Lexicon of a language; English serves as the fallback. */
-export function lexiconFor(lang: string): Lexicon {
-  return lang === 'fr' ? FR : EN;
+const COMPILED = { en: compileLexicon(EN), fr: compileLexicon(FR) };
+
+/** Compiled lexicon of a language; English serves as the fallback. */
+export function lexiconFor(lang: string): CompiledLexicon {
+  return lang === 'fr' ? COMPILED.fr : COMPILED.en;
 }

@@ -100,14 +100,16 @@ export function renderGazetteerModule(entries: readonly GazetteerEntry[]): strin
       const k = keys.join(' ');
       if (!k || seen.has(k)) continue;
       seen.add(k);
+      // The same words written with other capitals in this entry ("Biden administration"): keep the laxest.
+      const variants = e.forms.map(clean).filter((g) => formKeys(g).join(' ') === k);
       let flags = '';
       const first = form.charAt(0);
       if (first !== first.toUpperCase() || LOWERCASE_OK_HEADS.has(form.split(' ')[0] ?? '')) flags += 'l';
       if (f.startsWith('~')) flags += '~';
       // Words capitalised in the form must be capitalised in the text ("Le Monde", not "le monde").
       let mask = 0;
-      tokens.raw.forEach((raw, p) => {
-        if (p > 0 && p < 31 && UPPER_RE.test(raw)) mask |= 1 << p;
+      tokens.raw.forEach((_raw, p) => {
+        if (p > 0 && p < 31 && variants.every((g) => UPPER_RE.test(tokenize(g).raw[p] ?? ''))) mask |= 1 << p;
       });
       formLines.push(mask ? `${k}\t${index}\t${flags}\t${mask}` : flags ? `${k}\t${index}\t${flags}` : `${k}\t${index}`);
     }

@@ -57,7 +57,7 @@ const ACRONYM_RE = /^\p{Lu}[\p{L}\p{N}&.-]{1,11}$/u;
 const UPPERS_RE = /\p{Lu}/gu;
 const PRODUCT_TYPES = new Set<OrgType>(['company', 'ai-lab', 'media', 'investor']);
 const FR_HEADS = new Set(
-  `autorite agence conseil commission comite institut ministere universite fondation direction cour tribunal assemblee observatoire societe
+  `fonds autorite agence conseil commission comite institut ministere universite fondation direction cour tribunal assemblee observatoire societe
   groupe banque centre office federation parti union association ecole laboratoire syndicat haut-commissariat caisse chambre confederation
   mouvement front organisation college academie conservatoire delegation secretariat inspection prefecture regie bureau service armee police
   gendarmerie alliance coalition compagnie reseau pole mission collectif`.split(/\s+/),
@@ -125,8 +125,9 @@ export function findOrganizations(text: string, lang: string): OrgMention[] {
   const rules: Candidate[] = [];
   const vetoed = new Uint8Array(n);
   for (const [first, last] of nameRuns(t, cap, initial, joined, gazStart)) {
-    if (titleCaseLine[first]) continue;
     const lastKey = t.key[last]!;
+    // In title-case lines capitals say little: only names ending in a head word ("Vanderbilt Law School").
+    if (titleCaseLine[first] && !HEAD_TYPES.has(lastKey)) continue;
     if (NON_ORG_FINALS.has(lastKey) && last > first) {
       vetoed.fill(1, first, last + 1);
       continue;
@@ -230,7 +231,7 @@ function* nameRuns(
         if (!sawOf && andAt >= 0) break;
         if (!sawOf) andAt = k;
       } else if (ARTICLES.has(key)) break;
-      if (q < n && joined[q] && ARTICLES.has(t.key[q]!) && ARTICLE_HOSTS.has(key)) q++;
+      if (q < n && joined[q] && ARTICLES.has(t.key[q]!) && ARTICLE_HOSTS.has(key) && !AND_WORDS.has(key)) q++;
       if (q < n && joined[q] && isName(q)) {
         if (!AND_WORDS.has(key)) sawOf = true;
         last = q;

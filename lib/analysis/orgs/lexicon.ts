@@ -19,7 +19,7 @@ export const HEAD_TYPES: ReadonlyMap<string, OrgType> = (() => {
   add('other', `Council Committee Board Forum Group Network Trust Consortium Partnership Alliance Coalition League Union Federation Club Team
     Conseil Comité Groupe Réseau Alliance Coalition Ligue Union Fédération Club Cercle Collectif Consortium Compagnie Orchestra Orchestre
     Band Choir Brothers Records Studios Pictures Entertainment Airlines Airways Motors Railway Railways`);
-  add('ngo', 'Foundation Association Society Fund Guild Movement Front Project Fondation Association Syndicat Mouvement Front Confédération Confederation Stiftung');
+  add('ngo', 'Foundation Association Society Fund Fonds Organization Organisation Guild Movement Front Project Fondation Association Syndicat Mouvement Front Confédération Confederation Stiftung');
   add('research-institute', 'Institute Institution Laboratory Laboratories Lab Labs Observatory Center Centre Academy Institut Laboratoire Observatoire Centre Académie Conservatoire Instituto Istituto');
   add('university', 'University Universities College School Polytechnic Université Universite École Collège Universidad Università Universität Universiteit Hochschule');
   add('company', `Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC LLP PLC plc Co. Company Holdings Industries Technologies Partners Capital Ventures

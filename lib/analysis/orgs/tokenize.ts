@@ -26,7 +26,7 @@ export interface Tokens {
   key: string[];
 }
 
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+const keyCache = new Map<string, string>();
 const COMBINING_RE = /\p{M}+/gu;
 const LOWER_RE = /\p{Ll}/u;
 
@@ -36,9 +36,36 @@ const LOWER_RE = /\p{Ll}/u;
  */
 export function tokenKey(token: string): string {
   let t = token;
-  if (NON_ASCII_RE.test(t)) t = t.normalize('NFD').replace(COMBINING_RE, '').replace(/’/g, "'");
-  if (t.length < 2 || !LOWER_RE.test(t)) return t;
+  let ascii = true;
+  let lower = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c > 127) ascii = false;
+    else if (c >= 97 && c <= 122) lower = true;
+  }
+  if (!ascii) {
+    // Accent stripping is the slow path (French text); memoise it, bounded.
+    const hit = keyCache.get(token);
+    if (hit !== undefined) return hit;
+    t = t.normalize('NFD').replace(COMBINING_RE, '').replace(/’/g, "'");
+    lower = LOWER_RE.test(t);
+    const key = t.length < 2 || !lower ? t : t.charAt(0).toLowerCase() + t.slice(1);
+    if (keyCache.size > 20_000) keyCache.clear();
+    keyCache.set(token, key);
+    return key;
+  }
+  if (t.length < 2 || !lower) return t;
+  const c0 = t.charCodeAt(0);
+  if (c0 >= 97 && c0 <= 122) return t;
   return t.charAt(0).toLowerCase() + t.slice(1);
+}
+
+function hasApostrophe(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 39 || c === 8217) return true;
+  }
+  return false;
 }
 
 /** Splits `text` into tokens with UTF-16 offsets. */
@@ -57,13 +84,14 @@ export function tokenize(text: string): Tokens {
     let word = m[0];
     let s = m.index;
     if (word.length > 1) {
-      const el = ELISION_RE.exec(word);
+      const apos = hasApostrophe(word);
+      const el = apos ? ELISION_RE.exec(word) : null;
       if (el) {
         push(s, s + el[0].length, el[0]);
         s += el[0].length;
         word = word.slice(el[0].length);
       }
-      if (word.length > 2 && POSSESSIVE_RE.test(word)) {
+      if (apos && word.length > 2 && POSSESSIVE_RE.test(word)) {
         push(s, s + word.length - 2, word.slice(0, -2));
         push(s + word.length - 2, s + word.length, word.slice(-2));
         continue;

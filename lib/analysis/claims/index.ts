@@ -1,0 +1,29 @@
+/**
+ * Sentence-level claim detection: features → score (model.ts) → kind → claimant. Pure.
+ */
+import type { ClaimMention, OrgMention } from '../types';
+import type { Sentence } from '../text';
+import { extractFeatures } from './features';
+import { claimCues, claimKind } from './kind';
+import { findClaimant } from './claimant';
+import { CLAIM_THRESHOLD, scoreSentence } from './model';
+
+export { CLAIM_THRESHOLD } from './model';
+
+/** A scored sentence, claim or not (the analysis reports only those at or above the threshold). */
+export interface ScoredSentence extends ClaimMention {
+  isClaim: boolean;
+}
+
+/** Scores one sentence of `text` (claimant only looked for when it is a claim). */
+export function scoreClaim(text: string, s: Sentence, lang: string, orgs: readonly OrgMention[], threshold = CLAIM_THRESHOLD): ScoredSentence {
+  const f = extractFeatures(s.text, lang);
+  const { score } = scoreSentence(s.text, f, lang);
+  const isClaim = score >= threshold;
+  const out: ScoredSentence = { start: s.start, end: s.end, kind: claimKind(f), score, cues: claimCues(f), isClaim };
+  if (isClaim) {
+    const claimant = findClaimant(text.slice(s.start, s.end), s.start, lang, orgs);
+    if (claimant) out.claimant = claimant;
+  }
+  return out;
+}

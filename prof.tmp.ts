@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { findOrganizations } from './lib/analysis/orgs';
+import { splitSentences } from './lib/analysis/text';
+import { extractFeatures } from './lib/analysis/claims/features';
+import { scoreClaim } from './lib/analysis/claims';
+import { analyze } from './lib/analysis';
+const rows = readFileSync('../shared/eval/data/aipolicy_en.dev.jsonl','utf8').trim().split('\n').map(l=>JSON.parse(l));
+const texts = rows.map(r=>r.text as string); const chars = texts.reduce((a,t)=>a+t.length,0);
+const time=(name:string, f:(t:string)=>unknown)=>{ for (const t of texts.slice(0,50)) f(t); const t0=performance.now(); for (let k=0;k<5;k++) for (const t of texts) f(t); const ms=(performance.now()-t0)/5; console.log(name, Math.round(chars/ms*1000)); };
+time('orgs', t=>findOrganizations(t,'en'));
+time('split', t=>splitSentences(t));
+time('features', t=>extractFeatures(t,'en'));
+time('score', t=>scoreClaim(t,{start:0,end:t.length,text:t},'en',[]));
+time('analyze', t=>analyze(t,{lang:'en'}));
+const doc = texts.join(' ');
+let t0=performance.now(); for (let k=0;k<5;k++) analyze(doc,{lang:'en'}); console.log('doc analyze', Math.round(doc.length*5/(performance.now()-t0)*1000));
