@@ -29,6 +29,8 @@ export type AnchoredMatch = Extract<AnchorMatch, { start: number }>;
 export type OrphanMatch = Extract<AnchorMatch, { status: 'orphan' }>;
 
 export interface AnchorOptions {
+  /** A trigram index of the text, shared by many fuzzy searches on it (see anchorMany). */
+  grams?: GramIndex;
   /** Minimum confidence of a fuzzy match (default 0.8). */
   minFuzzyConfidence?: number;
   /** Quotes longer than this are matched by head and tail, then checked in full (default 256). */
@@ -290,6 +292,50 @@ interface Candidate {
 }
 
 const MAX_PIECE_HITS = 2000;
+
+/**
+ * Positions of every character trigram of a text, built once when many fuzzy searches run on the
+ * same text (anchorMany): a piece lookup then costs its hits instead of a scan of the whole page
+ * (indexOf over a 130k-char two-byte string is ~0.5 ms, times every piece of every quote).
+ */
+export class GramIndex {
+  private readonly map = new Map<number, Int32Array>();
+  constructor(readonly text: string) {
+    const counts = new Map<number, number>();
+    const n = text.length - 2;
+    const key = (i: number) => text.charCodeAt(i) * 0x100000000 + text.charCodeAt(i + 1) * 0x10000 + text.charCodeAt(i + 2);
+    for (let i = 0; i < n; i++) {
+      const k = key(i);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const fill = new Map<number, number>();
+    for (const [k, c] of counts) {
+      this.map.set(k, new Int32Array(c));
+      fill.set(k, 0);
+    }
+    for (let i = 0; i < n; i++) {
+      const k = key(i);
+      const f = fill.get(k)!;
+      this.map.get(k)![f] = i;
+      fill.set(k, f + 1);
+    }
+  }
+  /** Start positions of `piece` (≥ 3 chars), ascending; stops after `limit` (returns null then). */
+  find(piece: string, limit: number): number[] | null {
+    const k = piece.charCodeAt(0) * 0x100000000 + piece.charCodeAt(1) * 0x10000 + piece.charCodeAt(2);
+    const list = this.map.get(k);
+    const out: number[] = [];
+    if (!list) return out;
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j]!;
+      if (piece.length === 3 || this.text.startsWith(piece, i)) {
+        out.push(i);
+        if (out.length > limit) return null;
+      }
+    }
+    return out;
+  }
+}
 const MAX_SCAN = 12_000;
 
 /**
@@ -301,7 +347,11 @@ const MAX_SCAN = 12_000;
  * only clusters of ≥ P−k hits within 2k diagonals are verified with Myers (approx-string-match).
  * A piece too common to be useful is dropped and the required count lowered by one.
  */
-function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = text.length): Candidate[] {
+function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = text.length, grams?: GramIndex): Candidate[] {
+  if (lo > 0 || hi < text.length) {
+    // A window: search its own (short) copy, then shift the offsets back.
+    return fuzzyCandidates(text.slice(lo, hi), pattern, k).map((c) => ({ start: c.start + lo, end: c.end + lo, errors: c.errors }));
+  }
   const len = pattern.length;
   const pieces = Math.max(k + 1, Math.min(64, Math.floor(len / 6)));
   const pieceLen = Math.floor(len / pieces);
@@ -316,11 +366,17 @@ function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = 
     const off = p * pieceLen;
     const piece = pattern.slice(off, p === pieces - 1 ? len : off + pieceLen);
     const mark = diagonals.length;
+    if (grams && grams.text === text) {
+      const found = grams.find(piece, MAX_PIECE_HITS);
+      if (found) for (const i of found) diagonals.push(i - off);
+      else need--; // too common: drop this piece (one fewer intact piece is guaranteed)
+      continue;
+    }
     let i = text.indexOf(piece, lo);
     while (i >= 0 && i < hi) {
       diagonals.push(i - off);
       if (diagonals.length - mark > MAX_PIECE_HITS) {
-        diagonals.length = mark; // too common: drop this piece (one fewer piece is guaranteed)
+        diagonals.length = mark; // too common: drop this piece (one fewer intact piece is guaranteed)
         need--;
         break;
       }
@@ -344,12 +400,15 @@ function fuzzyCandidates(text: string, pattern: string, k: number, lo = 0, hi = 
       else windows.push([w0, w1]);
     }
   }
+  // A short quote of common pieces (need = 1) clusters everywhere: verify near the old place only.
+  if (windows.length > MAX_WINDOWS) return [];
   const out: Candidate[] = [];
   for (const [a, b] of windows) {
     for (const m of search(text.slice(a, b), pattern, k)) out.push({ start: m.start + a, end: m.end + a, errors: m.errors });
   }
   return out;
 }
+const MAX_WINDOWS = 150;
 
 /** Trims whitespace the match picked up at its edges (the quote itself has none there). */
 function trimToQuote(text: string, c: Candidate, exact: string): Candidate {
@@ -438,7 +497,7 @@ export function anchorFuzzy(text: string, selectors: SelectorSet, opts: AnchorOp
     const near = decide(fuzzyCandidates(text, q.exact, k, lo, hi));
     if (near && near.status === 'fuzzy' && near.confidence >= 0.9) return near;
   }
-  return decide(fuzzyCandidates(text, q.exact, k)) ?? { status: 'orphan', confidence: 0, reason: 'not-found' };
+  return decide(fuzzyCandidates(text, q.exact, k, 0, text.length, opts.grams)) ?? { status: 'orphan', confidence: 0, reason: 'not-found' };
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {

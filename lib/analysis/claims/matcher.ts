@@ -33,8 +33,13 @@ const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'");
 /** Tokenises a sentence into words (letters/digits with inner apostrophes and hyphens). */
 export function wordTokens(s: string): WordToken[] {
   const out: WordToken[] = [];
+  const lowered = norm(s);
+  const same = lowered.length === s.length;
   WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) out.push({ text: m[0], lower: norm(m[0]), start: m.index, end: m.index + m[0].length });
+  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
+    const end = m.index + m[0].length;
+    out.push({ text: m[0], lower: same ? lowered.slice(m.index, end) : norm(m[0]), start: m.index, end });
+  }
   return out;
 }
 
@@ -100,6 +105,25 @@ function expand(p: string, limit = 128): string[] | null {
   return outs;
 }
 
+/** Splits "a | b (?:c|d)" on top-level bars only. */
+function splitTop(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let last = 0;
+  for (let k = 0; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\\') k++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(last, k).trim());
+      last = k + 1;
+    }
+  }
+  out.push(src.slice(last).trim());
+  return out.filter(Boolean);
+}
+
 /** Compiles one language's lexicon (alternatives separated by " | ", as in lexicon.ts). */
 export function compileLexicon(sources: Partial<Record<CueName, string | RegExp>>): CompiledLexicon {
   const exact = new Map<string, Entry[]>();
@@ -112,7 +136,7 @@ export function compileLexicon(sources: Partial<Record<CueName, string | RegExp>
       continue;
     }
     const rest: string[] = [];
-    for (const alt of src.trim().split(/\s*\|\s*/).filter(Boolean)) {
+    for (const alt of splitTop(src)) {
       const forms = expand(alt);
       if (!forms || forms.some((f) => /\*(?!$|\s)/.test(f) || !/^[\p{L}\p{N}'’\- *]+$/u.test(f))) {
         rest.push(alt);
