@@ -230,7 +230,8 @@ function mostPromising(text: string, q: Prepared, hits: number[], keep: number):
  * The cheap passes. Returns a final match, or null when only a fuzzy search can decide
  * (quote not found, or found only where the context disagrees).
  */
-export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch | null {
+export function anchorExact(text: string, selectors: SelectorSet, grams?: GramIndex): AnchorMatch | null {
+  const g = grams && grams.text === text ? grams : undefined;
   const q = prepare(selectors);
   if (!q.exact) return { status: 'orphan', confidence: 0, reason: 'not-found' };
   const len = q.exact.length;
@@ -241,7 +242,7 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
     if (text.startsWith(q.prefix, q.start - q.prefix.length) && text.startsWith(q.suffix, q.end)) {
       return { status: 'exact', start: q.start, end: q.end, confidence: 1 };
     }
-    const unique = text.indexOf(q.exact) === q.start && text.indexOf(q.exact, q.start + 1) < 0;
+    const unique = g ? g.findAll(q.exact, 2).length === 1 : text.indexOf(q.exact) === q.start && text.indexOf(q.exact, q.start + 1) < 0;
     const { ctx, evidence } = exactEvidence(text, q, q.start, unique ? 1 : 2);
     if ((ctx >= 0.5 && evidence > 0) || (unique && evidence >= uniqueExactThreshold(len))) {
       return { status: 'exact', start: q.start, end: q.end, confidence: 1 };
@@ -249,7 +250,7 @@ export function anchorExact(text: string, selectors: SelectorSet): AnchorMatch |
   }
 
   // (b) every occurrence of the exact quote
-  const hits = allIndexesOf(text, q.exact);
+  const hits = g ? g.findAll(q.exact) : allIndexesOf(text, q.exact);
   if (hits.length === 0) return null;
   let best = -1;
   let bestScore = -Infinity;
@@ -292,6 +293,8 @@ interface Candidate {
 }
 
 const MAX_PIECE_HITS = 2000;
+/** Largest range scanned with Myers directly when the piece filter cannot help. */
+const MAX_SCAN = 12_000;
 
 /**
  * Positions of every character trigram of a text, built once when many fuzzy searches run on the
@@ -299,36 +302,60 @@ const MAX_PIECE_HITS = 2000;
  * (indexOf over a 130k-char two-byte string is ~0.5 ms, times every piece of every quote).
  */
 export class GramIndex {
-  private readonly map = new Map<number, Int32Array>();
+  private static readonly BITS = 18;
+  /** Bucket b holds positions order[start[b] .. start[b+1]). */
+  private readonly start: Int32Array;
+  private readonly order: Int32Array;
   constructor(readonly text: string) {
-    const counts = new Map<number, number>();
-    const n = text.length - 2;
-    const key = (i: number) => text.charCodeAt(i) * 0x100000000 + text.charCodeAt(i + 1) * 0x10000 + text.charCodeAt(i + 2);
+    // Counting sort of positions by a hash of their trigram: typed arrays only, a few ms.
+    const n = Math.max(0, text.length - 2);
+    const size = 1 << GramIndex.BITS;
+    const keys = new Int32Array(n);
+    const start = new Int32Array(size + 1);
     for (let i = 0; i < n; i++) {
-      const k = key(i);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      const k = GramIndex.hash(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2));
+      keys[i] = k;
+      start[k + 1]!++;
     }
-    const fill = new Map<number, number>();
-    for (const [k, c] of counts) {
-      this.map.set(k, new Int32Array(c));
-      fill.set(k, 0);
-    }
-    for (let i = 0; i < n; i++) {
-      const k = key(i);
-      const f = fill.get(k)!;
-      this.map.get(k)![f] = i;
-      fill.set(k, f + 1);
-    }
+    for (let b = 0; b < size; b++) start[b + 1]! += start[b]!;
+    const fill = start.slice(0, size);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[fill[keys[i]!]!++] = i;
+    this.start = start;
+    this.order = order;
   }
-  /** Start positions of `piece` (≥ 3 chars), ascending; stops after `limit` (returns null then). */
-  find(piece: string, limit: number): number[] | null {
-    const k = piece.charCodeAt(0) * 0x100000000 + piece.charCodeAt(1) * 0x10000 + piece.charCodeAt(2);
-    const list = this.map.get(k);
+  private static hash(a: number, b: number, c: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> (32 - GramIndex.BITS);
+  }
+  /** All start positions of `exact`, ascending (via its rarest trigram). */
+  findAll(exact: string, limit = 100_000): number[] {
+    if (exact.length < 3) return allIndexesOf(this.text, exact, limit);
+    let bestOff = 0;
+    let bestSize = Infinity;
+    for (let o = 0; o + 2 < exact.length && o < 64; o++) {
+      const b = GramIndex.hash(exact.charCodeAt(o), exact.charCodeAt(o + 1), exact.charCodeAt(o + 2));
+      const size = this.start[b + 1]! - this.start[b]!;
+      if (size < bestSize) {
+        bestSize = size;
+        bestOff = o;
+      }
+    }
+    const b = GramIndex.hash(exact.charCodeAt(bestOff), exact.charCodeAt(bestOff + 1), exact.charCodeAt(bestOff + 2));
     const out: number[] = [];
-    if (!list) return out;
-    for (let j = 0; j < list.length; j++) {
-      const i = list[j]!;
-      if (piece.length === 3 || this.text.startsWith(piece, i)) {
+    for (let j = this.start[b]!, end = this.start[b + 1]!; j < end && out.length < limit; j++) {
+      const i = this.order[j]! - bestOff;
+      if (i >= 0 && this.text.startsWith(exact, i)) out.push(i);
+    }
+    return out;
+  }
+
+  /** Start positions of `piece` (≥ 3 chars), ascending; null when there are more than `limit`. */
+  find(piece: string, limit: number): number[] | null {
+    const b = GramIndex.hash(piece.charCodeAt(0), piece.charCodeAt(1), piece.charCodeAt(2));
+    const out: number[] = [];
+    for (let j = this.start[b]!, end = this.start[b + 1]!; j < end; j++) {
+      const i = this.order[j]!;
+      if (this.text.startsWith(piece, i)) {
         out.push(i);
         if (out.length > limit) return null;
       }
@@ -336,7 +363,6 @@ export class GramIndex {
     return out;
   }
 }
-const MAX_SCAN = 12_000;
 
 /**
  * Approximate occurrences of `pattern` with ≤ k errors in text[lo, hi).

@@ -197,4 +197,3 @@ export async function benchAnchoring(): Promise<string[]> {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   benchAnchoring().then((lines) => lines.forEach((l) => console.log(l)));
 }
-export const __workload = workload;

@@ -13,6 +13,9 @@ export function claimKind(f: SentenceFeatures): ClaimKind {
   const change = f.matched.change_verb ?? '';
   if (on.has('percent') || on.has('money') || on.has('big_number') || on.has('number') || STAT_CHANGE.test(change)) return 'statistic';
   if (on.has('comparative') || on.has('superlative') || on.has('trend')) return 'comparison';
+  // A recommendation ("AI should benefit everyone") is a position even when its verb names an
+  // effect: the sentence asserts what ought to be, not what is (GUIDELINES.md §2 examples).
+  if (on.has('deontic')) return 'position';
   if (on.has('causal') || on.has('change_verb')) return 'causal';
   if (on.has('prediction') && !on.has('directive')) return 'prediction';
   return 'position';

@@ -35,13 +35,15 @@ export interface ClaimModelFile {
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Hand-set logit of "this sentence states a position" (see the module comment). */
-const POSITION_BIAS = -2.3;
+// Set so that one strong stance cue alone (a recommendation "should / il faut", a first-person
+// belief, an attributed quote) passes 0.5, while a lone evaluative word ("a landmark order") does not.
+const POSITION_BIAS = -2.2;
 const POSITION_WEIGHTS: Partial<Record<FeatureName, number>> = {
-  deontic: 2.0,
-  belief: 1.6,
-  attribution_colon: 1.8,
+  deontic: 2.6,
+  belief: 2.3,
+  attribution_colon: 2.4,
   according_to: 1.2,
-  reporting: 0.9,
+  reporting: 1.0,
   evaluative: 1.2,
   intensifier: 0.6,
   possibility: 0.5,

@@ -203,6 +203,18 @@ describe('anchorMany', () => {
     expect(res.get('gone')?.status).toBe('orphan');
     expect([...res]).toEqual([...anchorManySync(after, [...items, missing])]);
   });
+  it('many fuzzy items (shared trigram index) give the same results as one by one', async () => {
+    const before = [PARA1, PARA2, PARA3, PARA1.toUpperCase(), PARA2.replace(/e/g, 'E')].join(' ');
+    const spans = [PARA1, PARA2, PARA3].map((p) => p.slice(5, 60));
+    const edited = before.replace('draft rules', 'draft regulations').replace('weaken oversight', 'weaken the oversight').replace('declined to', 'refused to');
+    const fuzzyItems = spans.map((q, i) => ({ id: `f${i}`, selectors: sel(before, q) }));
+    const gone = [0, 1, 2].map((i) => ({ id: `g${i}`, selectors: describeSpan(`nothing like this text exists in the article number ${i} at all`, 0, 50) }));
+    const all = [...fuzzyItems, ...gone];
+    const res = await anchorMany(edited, all, { yieldToHost: async () => {} });
+    expect([...res]).toEqual([...anchorManySync(edited, all)]);
+    expect(res.get('f1')?.status).toBe('fuzzy');
+    expect(res.get('g0')?.status).toBe('orphan');
+  });
   it('yields between slices and stops when aborted', async () => {
     let t = 0;
     let yields = 0;

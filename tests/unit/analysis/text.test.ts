@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, splitSentences } from '../../../lib/analysis/text';
+
+describe('splitSentences', () => {
+  it.each([
+    ['EN titles', 'Mr. Smith met Dr. Jones. They talked.', ['Mr. Smith met Dr. Jones.', 'They talked.']],
+    ['EN e.g. and U.S. + name', 'Use e.g. audits. The U.S. Department of Commerce will act. It is fine.', ['Use e.g. audits.', 'The U.S. Department of Commerce will act.', 'It is fine.']],
+    ['EN U.S. at sentence end', 'We went to the U.S. The next day it rained.', ['We went to the U.S.', 'The next day it rained.']],
+    ['EN decimals and money', 'Version 3.5 is out. It costs $1.5 billion.', ['Version 3.5 is out.', 'It costs $1.5 billion.']],
+    ['FR M. and Mme', 'M. Macron et Mme. Dupont sont là. Ils parlent.', ['M. Macron et Mme. Dupont sont là.', 'Ils parlent.']],
+    ['FR initials in bylines', 'Propos recueillis par J. Dupont', ['Propos recueillis par J. Dupont']],
+    ['FR closing guillemet', 'Il a dit « Non. » Puis il est parti.', ['Il a dit « Non. »', 'Puis il est parti.']],
+    ['line breaks end headings', 'Un titre sans point\nLe texte suit. Et encore', ['Un titre sans point', 'Le texte suit.', 'Et encore']],
+  ])('%s', (_name, input, expected) => {
+    const out = splitSentences(input);
+    expect(out.map((s) => s.text)).toEqual(expected);
+    for (const s of out) expect(input.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('cuts very long lines into bounded blocks without losing text', () => {
+    const text = 'Word '.repeat(5000) + 'end.';
+    const out = splitSentences(text);
+    expect(out.length).toBeGreaterThan(1);
+    expect(out.map((s) => s.text).join(' ')).toBe(text.trim());
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences(' \n\t ')).toEqual([]);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['The Commission said that the new rules will apply to all providers of AI systems.', 'en'],
+    ["La Commission a indiqué que les nouvelles règles s'appliqueront à tous les fournisseurs de systèmes d'IA.", 'fr'],
+    ['Die Kommission sagte, dass die neuen Regeln für alle Anbieter gelten werden und nicht nur für die großen.', 'de'],
+    ['La Comisión dijo que las nuevas normas se aplicarán a todos los proveedores de sistemas y que también son muy claras.', 'es'],
+    ['人工知能に関する新しい規則が発表されました。', 'ja'],
+    ['Новые правила вступят в силу в следующем году.', 'ru'],
+    ['', 'und'],
+    ['12345 67890', 'und'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text).lang).toBe(lang);
+  });
+});
