@@ -105,17 +105,30 @@ function paragraphs(doc: Document, index: ReturnType<typeof buildTextIndex>): [n
   const out: [number, number][] = [];
   // Article-like blocks: paragraphs, quotes, and list items long enough not to be navigation.
   // What a reader highlights: article paragraphs, not navigation, headers, footers or forms.
-  for (const el of Array.from(doc.querySelectorAll('p, li, dd, blockquote'))) {
-    if (el.closest('nav, header, footer, aside, menu, form, button')) continue;
-    if (el.localName !== 'p' && el.localName !== 'blockquote' && (!el.closest('article, main') || (el.textContent ?? '').length < 100)) continue;
+  const add = (el: Element) => {
     // linkedom's Range is minimal; offsetsOf only reads the boundary points.
     const r = { startContainer: el, startOffset: 0, endContainer: el, endOffset: el.childNodes.length } as unknown as Range;
     const o = index.offsetsOf(r);
-    if (!o) continue;
+    if (!o) return;
     let { start, end } = o;
     while (start < end && index.text[start] === ' ') start++;
     while (end > start && index.text[end - 1] === ' ') end--;
     if (end - start >= 60) out.push([start, end]);
+  };
+  for (const el of Array.from(doc.querySelectorAll('p, li, dd, blockquote'))) {
+    if (el.closest('nav, header, footer, aside, menu, form, button')) continue;
+    if (el.localName !== 'p' && el.localName !== 'blockquote' && (!el.closest('article, main') || (el.textContent ?? '').length < 100)) continue;
+    add(el);
+  }
+  // Pages that set their article in <div>s (some Japanese and syndicated pages): blocks holding
+  // enough text of their own, outside navigation.
+  if (out.length < 12) {
+    for (const el of Array.from(doc.querySelectorAll('div, td, section'))) {
+      if (el.closest('nav, header, footer, aside, menu, form, button, script, style')) continue;
+      let own = 0;
+      for (const n of Array.from(el.childNodes)) if (n.nodeType === 3) own += (n.textContent ?? '').trim().length;
+      if (own >= 40) add(el);
+    }
   }
   out.sort((a, b) => a[0] - b[0]);
   // drop nested duplicates (li > p)
@@ -130,7 +143,11 @@ function candidatePassages(text: string, paras: [number, number][], seed: number
   const sentences: Passage[] = [];
   const crosses: Passage[] = [];
   const longs: Passage[] = [];
-  const order = paras.map((p, i) => [p, i, rand()] as const).sort((a, b) => a[2] - b[2]);
+  const shuffled = paras.map((p, i) => [p, i, rand()] as const).sort((a, b) => a[2] - b[2]);
+  // Small pages need several passages from each paragraph: later rounds pick again (each pick is
+  // random, so they differ), after every paragraph has given one of each kind.
+  const rounds = Math.max(3, Math.ceil(40 / Math.max(1, paras.length)));
+  const order = Array.from({ length: rounds }, () => shuffled).flat();
   for (const [[a, b], i] of order) {
     const para = text.slice(a, b);
     const cjk = CJK.test(para);
@@ -180,12 +197,14 @@ function candidatePassages(text: string, paras: [number, number][], seed: number
     if (b - a >= 200) longs.push({ kind: 'long', start: a, end: next && next[0] === b + 1 && rand() < 0.5 ? next[1] : b });
   }
   const out: Passage[] = [];
+  const seen = new Set<string>();
   const lists = [shorts, sentences, shorts, sentences, crosses, longs];
   for (let round = 0; out.length < 400; round++) {
     let added = false;
     for (const l of lists) {
       const p = l.shift();
-      if (p) {
+      if (p && !seen.has(`${p.start}:${p.end}`)) {
+        seen.add(`${p.start}:${p.end}`);
         out.push(p);
         added = true;
       }
