@@ -74,8 +74,12 @@ export function analyzeDetailed(text: string, opts: AnalysisOptions = {}): Detai
   }
 
   const hint = primaryTag(opts.lang);
-  const detected = detectLanguage(work);
-  const lang = CLAIM_LANGS.has(hint) ? hint : detected.lang !== 'und' ? detected.lang : hint || 'und';
+  // An English or French hint is trusted as is (no detection pass).
+  let lang = hint;
+  if (!CLAIM_LANGS.has(hint)) {
+    const detected = detectLanguage(work);
+    lang = detected.lang !== 'und' ? detected.lang : hint || 'und';
+  }
   result.lang = lang;
   result.claimsEnabled = CLAIM_LANGS.has(lang);
 

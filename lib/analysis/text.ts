@@ -51,9 +51,18 @@ function segmenter(): Intl.Segmenter | null {
   return segmenterCache;
 }
 
+/** Sentence terminators (ICU STerm/ATerm that occur in en/fr text) and the NEL separator. */
+const TERMINATOR_RE = /[.!?…\u0085\u203c\u2047-\u2049\u3002\uff01\uff0e\uff1f]/;
+/** Trailing terminators, closing punctuation and spaces. */
+const TAIL_RE = /[\s.!?…\u203c\u2047-\u2049\u3002\uff01\uff0e\uff1f"'»”’)\]]+$/;
+
 /** Raw sentence cuts of one block (no line breaks inside), with Intl.Segmenter or a regex fallback. */
 function rawCuts(block: string): number[] {
   const cuts: number[] = [];
+  // Fast path: no terminator before the block's tail means one sentence (headings, list items,
+  // one-sentence lines); Intl.Segmenter is by far the most expensive step on such lines.
+  const tail = TAIL_RE.exec(block);
+  if (!TERMINATOR_RE.test(tail ? block.slice(0, tail.index) : block)) return cuts;
   const seg = segmenter();
   if (seg) {
     for (const s of seg.segment(block)) if (s.index > 0) cuts.push(s.index);
@@ -172,17 +181,18 @@ const STOP_INDEX: Map<string, string[]> = (() => {
 })();
 
 /** Non-Latin scripts decide the language (or its family) on their own. */
-const SCRIPTS: Array<[RegExp, string]> = [
-  [/[\u3040-\u30ff]/g, 'ja'],
-  [/[\uac00-\ud7af]/g, 'ko'],
-  [/[\u4e00-\u9fff]/g, 'zh'],
-  [/[\u0400-\u04ff]/g, 'ru'],
-  [/[\u0600-\u06ff]/g, 'ar'],
-  [/[\u0370-\u03ff]/g, 'el'],
-  [/[\u0590-\u05ff]/g, 'he'],
-  [/[\u0900-\u097f]/g, 'hi'],
-  [/[\u0e00-\u0e7f]/g, 'th'],
+const SCRIPTS: Array<[number, number, string]> = [
+  [0x3040, 0x30ff, 'ja'],
+  [0xac00, 0xd7af, 'ko'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0400, 0x04ff, 'ru'],
+  [0x0600, 0x06ff, 'ar'],
+  [0x0370, 0x03ff, 'el'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0900, 0x097f, 'hi'],
+  [0x0e00, 0x0e7f, 'th'],
 ];
+const LETTER_RE = /\p{L}/u;
 
 export interface LanguageGuess {
   lang: string;
@@ -197,11 +207,34 @@ export interface LanguageGuess {
  */
 export function detectLanguage(text: string, sampleChars = 4000): LanguageGuess {
   const sample = text.length > sampleChars ? text.slice(0, sampleChars) : text;
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  // One pass over the sample: letters, and letters of each non-Latin script.
+  const scriptCounts = new Array<number>(SCRIPTS.length).fill(0);
+  let letters = 0;
+  let nonLatin = false;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      letters++;
+      continue;
+    }
+    if (c < 0xc0) continue;
+    if (!LETTER_RE.test(sample[i] as string)) continue;
+    letters++;
+    if (c >= 0x370) {
+      nonLatin = true;
+      for (let k = 0; k < SCRIPTS.length; k++) {
+        const [lo, hi] = (SCRIPTS[k] as [number, number, string]);
+        if (c >= lo && c <= hi) scriptCounts[k] = (scriptCounts[k] as number) + 1;
+      }
+    }
+  }
   if (letters === 0) return { lang: 'und', confidence: 0 };
-  for (const [re, lang] of SCRIPTS) {
-    const n = (sample.match(re) ?? []).length;
-    if (n / letters > 0.3) return { lang: lang === 'zh' && /[\u3040-\u30ff]/.test(sample) ? 'ja' : lang, confidence: n / letters };
+  if (nonLatin) {
+    for (let k = 0; k < SCRIPTS.length; k++) {
+      const n = scriptCounts[k] as number;
+      const lang = (SCRIPTS[k] as [number, number, string])[2];
+      if (n / letters > 0.3) return { lang: lang === 'zh' && /[\u3040-\u30ff]/.test(sample) ? 'ja' : lang, confidence: n / letters };
+    }
   }
   const scores: Record<string, number> = {};
   let total = 0;

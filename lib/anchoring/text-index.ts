@@ -37,6 +37,11 @@ export interface TextIndex {
   rangeFor(start: number, end: number): Range | null;
   /** Normalised offsets of a DOM range, or null when it lies outside the indexed text. */
   offsetsOf(range: Range): { start: number; end: number } | null;
+  /**
+   * The same text with each block-boundary space replaced by '\n' (same length, same offsets):
+   * paragraph and heading boundaries matter to sentence splitting in the analysis.
+   */
+  blockText(): string;
 }
 
 const TEXT_NODE = 3;
@@ -79,6 +84,20 @@ class DomTextIndex implements TextIndex {
     this.cps = cps;
     this.pos = new Map();
     for (let i = 0; i < nodes.length; i++) this.pos.set(nodes[i]!, i);
+  }
+
+  blockText(): string {
+    const out: string[] = [];
+    let at = 0;
+    for (let i = 0; i < this.nodes.length; i++) {
+      const ns = this.ns[i]!;
+      // Characters in the gap before a node belong to no text node: block separators.
+      if (ns > at) out.push('\n'.repeat(ns - at));
+      out.push(this.text.slice(ns, this.ne[i]!));
+      at = this.ne[i]!;
+    }
+    if (at < this.text.length) out.push('\n'.repeat(this.text.length - at));
+    return out.join('');
   }
 
   /** First node whose end is > offset (binary search). */

@@ -4,40 +4,7 @@
  */
 import { simhash, textHash } from '../fingerprint';
 import type { PageInfo } from '../protocol';
-
-const ARTICLE_SELECTORS = [
-  '[itemprop="articleBody"]',
-  'article',
-  '[role="main"]',
-  'main',
-  '.article-body',
-  '.post-content',
-  '.entry-content',
-  '#content',
-];
-
-/**
- * A cheap guess at the article's container: the candidate holding the most text, when it holds a
- * fair share of the page's text; the body otherwise. Used for the fingerprint, where a stable
- * choice matters more than a perfect one.
- */
-export function findArticleRoot(doc: Document): Element {
-  const body = doc.body ?? doc.documentElement;
-  const bodyLength = body.textContent?.length ?? 0;
-  let best: Element | null = null;
-  let bestLength = 0;
-  for (const selector of ARTICLE_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 20)) {
-      const length = el.textContent?.length ?? 0;
-      if (length > bestLength) {
-        best = el;
-        bestLength = length;
-      }
-    }
-    if (best && bestLength > 500) break;
-  }
-  return best && bestLength > Math.min(1000, bodyLength * 0.2) ? best : body;
-}
+import { findArticle } from './article';
 
 const meta = (doc: Document, selector: string): string =>
   doc.querySelector<HTMLMetaElement>(selector)?.content?.trim() ?? '';
@@ -55,7 +22,7 @@ const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 
 /** Text used for the article fingerprint: textContent with whitespace collapsed (cheap, no layout). */
 export function articleText(doc: Document): string {
-  return (findArticleRoot(doc).textContent ?? '').replace(/\s+/g, ' ').trim();
+  return ((findArticle(doc) ?? doc.body ?? doc.documentElement).textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 export function collectPageInfo(doc: Document): PageInfo {

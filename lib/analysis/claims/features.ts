@@ -4,7 +4,7 @@
  * English model. One pass of a few regexes per sentence keeps this well above 2M chars/s.
  */
 import { lexiconFor, type CueName } from './lexicon';
-import { matchCues, wordTokens } from './matcher';
+import { matchCuesInto, wordTokens, type WordToken } from './matcher';
 
 export type ShapeName =
   | 'question'
@@ -41,7 +41,6 @@ export interface SentenceFeatures {
   tokens: number;
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const BYLINE_EN = /^(?:by|photo|photos|credit|credits|image|source|sources|read more|related|estimated reading time|reading time|updated|published|posted|share|subscribe|follow us|click|sign up|learn more|see also|contact)\b/i;
 const BYLINE_FR = /^(?:par|propos recueillis|photo|photos|crédits?|image|source|sources|lire aussi|à lire|temps de lecture|mis à jour|publié|partager|s['’]abonner|suivez|en savoir plus|voir aussi|entretien avec|interview de|contact)(?![\p{L}])/iu;
 const IMPERATIVE_EN = /^(?:establish|develop|protect|promote|ensure|help|read|submit|learn|click|subscribe|join|advance|support|create|expand|provide|use|see|visit|download|sign|follow|explore|discover|find|check|register|build|strengthen|invest|address|encourage|continue|take|make|get|let)\b/i;
@@ -49,48 +48,79 @@ const INCIDENT = /^(?:#\d+\s*:|incident\s+\d+\s*:)/i;
 /** A digit that is not only a year, a list marker ("3." / "#503:") or an ordinal date. */
 const YEARS_AND_MARKERS = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])|^\s*(?:#?\d+[.):]|[-•*])\s*|#\d+/gu;
 
+/** A digit in a sentence (cheap pre-check before the number regexes). */
+const DIGIT_RE = /\d/;
+const PERCENT_DIGIT = /\d\s?%/;
+const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+const QUESTION_END = /\?\s*["”»)]?$/;
+const FINAL_PUNCT = /[.!?…:;»”"')\]]/;
+const LOWER_START = /^\p{Ll}/u;
+
 /** Extracts the features of one sentence in `lang` ('en' or 'fr'; others use English cues). */
-export function extractFeatures(sentence: string, lang: string): SentenceFeatures {
+export function extractFeatures(sentence: string, lang: string, toks: readonly WordToken[] = wordTokens(sentence)): SentenceFeatures {
   const on = new Set<FeatureName>();
   const matched: Partial<Record<CueName, string>> = {};
-  const toks = wordTokens(sentence);
-  for (const [name, text] of matchCues(lexiconFor(lang), sentence, toks)) {
-    on.add(name);
-    matched[name] = text;
-  }
-  const stripped = sentence.replace(YEARS_AND_MARKERS, ' ');
-  const digits = stripped.match(/\d+(?:[.,]\d+)*/g);
-  if (digits) {
-    on.add('number');
-    matched.number = digits[0];
-    if (digits.length >= 2) on.add('count_number');
-  } else {
-    on.delete('number');
+  const hasDigit = DIGIT_RE.test(sentence);
+  matchCuesInto(
+    lexiconFor(lang),
+    sentence,
+    toks,
+    (c) => on.has(c),
+    (c, text) => {
+      on.add(c);
+      matched[c] = text;
+    },
+    hasDigit,
+  );
+  if (hasDigit) {
+    if (!on.has('percent')) {
+      const p = PERCENT_DIGIT.exec(sentence);
+      if (p) {
+        on.add('percent');
+        matched.percent = p[0];
+      }
+    }
+    const stripped = sentence.replace(YEARS_AND_MARKERS, ' ');
+    const digits = DIGIT_RE.test(stripped) ? stripped.match(NUMBER_RE) : null;
+    if (digits) {
+      on.add('number');
+      matched.number = digits[0];
+      if (digits.length >= 2) on.add('count_number');
+    }
   }
   const tokens = toks.length;
   const trimmed = sentence.trim();
   const last = trimmed[trimmed.length - 1] ?? '';
-  if (last === '?' || /\?\s*["”»)]?$/.test(trimmed)) on.add('question');
-  if (!/[.!?…:;»”"')\]]/.test(last)) on.add('no_final_punct');
+  if (last === '?' || QUESTION_END.test(trimmed)) on.add('question');
+  if (!FINAL_PUNCT.test(last)) on.add('no_final_punct');
   if (tokens < 5) on.add('len_short');
   else if (tokens <= 25) on.add('len_medium');
   else on.add('len_long');
   if (tokens < 8 && on.has('no_final_punct')) on.add('fragment');
   if ((lang === 'fr' ? BYLINE_FR : BYLINE_EN).test(trimmed)) on.add('byline');
-  if (/^\p{Ll}/u.test(trimmed) || /[,;]$/.test(trimmed)) on.add('list_continuation');
+  if (LOWER_START.test(trimmed) || last === ',' || last === ';') on.add('list_continuation');
   if (INCIDENT.test(trimmed)) on.add('incident_title');
   if (lang !== 'fr' && IMPERATIVE_EN.test(trimmed)) on.add('starts_imperative');
   return { on, matched, tokens };
 }
 
-/** Lowercased word unigrams and bigrams (digits folded to 0), with a sentence-start marker. */
-export function ngrams(sentence: string): string[] {
-  const toks = (sentence.toLowerCase().match(WORD_RE) ?? []).map((t) => t.replace(/\d/g, '0').replace(/’/g, "'"));
-  const out: string[] = [];
+/**
+ * Calls `emit` with every lowercased word unigram and bigram of the tokens (digits folded to 0,
+ * ’ as '), with a sentence-start marker; no array is built.
+ */
+export function forEachNgram(toks: readonly WordToken[], emit: (gram: string) => void): void {
   let prev = '<s>';
   for (const t of toks) {
-    out.push(t, `${prev} ${t}`);
-    prev = t;
+    const w = DIGIT_RE.test(t.lower) ? t.lower.replace(/\d/g, '0') : t.lower;
+    emit(w);
+    emit(`${prev} ${w}`);
+    prev = w;
   }
+}
+
+/** Lowercased word unigrams and bigrams (digits folded to 0), with a sentence-start marker. */
+export function ngrams(sentence: string): string[] {
+  const out: string[] = [];
+  forEachNgram(wordTokens(sentence), (g) => out.push(g));
   return out;
 }

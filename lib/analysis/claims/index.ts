@@ -6,6 +6,7 @@ import type { Sentence } from '../text';
 import { extractFeatures } from './features';
 import { claimCues, claimKind } from './kind';
 import { findClaimant } from './claimant';
+import { wordTokens } from './matcher';
 import { CLAIM_THRESHOLD, scoreSentence } from './model';
 
 export { CLAIM_THRESHOLD } from './model';
@@ -17,10 +18,12 @@ export interface ScoredSentence extends ClaimMention {
 
 /** Scores one sentence of `text` (claimant only looked for when it is a claim). */
 export function scoreClaim(text: string, s: Sentence, lang: string, orgs: readonly OrgMention[], threshold = CLAIM_THRESHOLD): ScoredSentence {
-  const f = extractFeatures(s.text, lang);
-  const { score } = scoreSentence(s.text, f, lang);
+  const toks = wordTokens(s.text);
+  const f = extractFeatures(s.text, lang, toks);
+  const { score } = scoreSentence(s.text, f, lang, undefined, toks);
   const isClaim = score >= threshold;
-  const out: ScoredSentence = { start: s.start, end: s.end, kind: claimKind(f), score, cues: claimCues(f), isClaim };
+  // Cues (the reader's "why") are only built for reported claims.
+  const out: ScoredSentence = { start: s.start, end: s.end, kind: claimKind(f), score, cues: isClaim ? claimCues(f) : [], isClaim };
   if (isClaim) {
     const claimant = findClaimant(text.slice(s.start, s.end), s.start, lang, orgs);
     if (claimant) out.claimant = claimant;

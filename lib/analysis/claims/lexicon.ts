@@ -43,7 +43,8 @@ export type CueName =
 export type Lexicon = Partial<Record<CueName, string | RegExp>>;
 
 const SHARED: Lexicon = {
-  percent: /\d\s?%|(?<![\p{L}])(?:per ?cent|percent|pour ?cent|points? de pourcentage|percentage points?)(?![\p{L}])/iu,
+  // "55 %" / "5%" is found by features.ts (digits); here only the words.
+  percent: words(`per cent | percent | pour cent | pourcent | points? de pourcentage | percentage points?`),
   money: /[$€£¥]\s?\d|\d\s?(?:[$€£¥]|(?:USD|EUR|dollars?|euros?)(?![\p{L}]))/iu,
   year: /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/u,
   quote: /[“”«»"]/u,

@@ -15,9 +15,16 @@ interface Entry {
 
 export interface CompiledLexicon {
   exact: Map<string, Entry[]>;
-  stems: Map<string, Entry[]>;
-  stemLengths: number[];
+  /** Stem entries in a character trie: walking a word's characters visits every stem it starts with. */
+  stems: StemNode;
   residual: Array<[CueName, RegExp]>;
+  /** Residual regexes that cannot match without a digit (skipped on digit-free sentences). */
+  digitOnly: Set<CueName>;
+}
+
+interface StemNode {
+  next: Map<string, StemNode>;
+  entries?: Entry[];
 }
 
 export interface WordToken {
@@ -127,9 +134,8 @@ function splitTop(src: string): string[] {
 /** Compiles one language's lexicon (alternatives separated by " | ", as in lexicon.ts). */
 export function compileLexicon(sources: Partial<Record<CueName, string | RegExp>>): CompiledLexicon {
   const exact = new Map<string, Entry[]>();
-  const stems = new Map<string, Entry[]>();
+  const stems: StemNode = { next: new Map() };
   const residual: Array<[CueName, RegExp]> = [];
-  const lengths = new Set<number>();
   for (const [cueName, src] of Object.entries(sources) as Array<[CueName, string | RegExp]>) {
     if (src instanceof RegExp) {
       residual.push([cueName, src]);
@@ -147,9 +153,13 @@ export function compileLexicon(sources: Partial<Record<CueName, string | RegExp>
         const first = words[0] as string;
         const entry: Entry = { cue: cueName, rest: words.slice(1) };
         if (first.endsWith('*')) {
-          const stem = first.slice(0, -1);
-          lengths.add(stem.length);
-          stems.set(stem, [...(stems.get(stem) ?? []), entry]);
+          let node = stems;
+          for (const ch of first.slice(0, -1)) {
+            let child = node.next.get(ch);
+            if (!child) node.next.set(ch, (child = { next: new Map() }));
+            node = child;
+          }
+          (node.entries ??= []).push(entry);
         } else {
           exact.set(first, [...(exact.get(first) ?? []), entry]);
         }
@@ -157,20 +167,30 @@ export function compileLexicon(sources: Partial<Record<CueName, string | RegExp>
     }
     if (rest.length) residual.push([cueName, new RegExp(`(?<![\\p{L}\\p{N}])(?:${rest.join('|')})(?![\\p{L}\\p{N}])`, 'iu')]);
   }
-  return { exact, stems, stemLengths: [...lengths].sort((a, b) => a - b), residual };
+  const digitOnly = new Set<CueName>();
+  for (const [name, re] of residual) if (splitTop(re.source).every((alt) => alt.includes('\\d'))) digitOnly.add(name);
+  return { exact, stems, residual, digitOnly };
 }
 
 function wordMatches(pattern: string, word: string): boolean {
   return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
 }
 
-/** Finds, for each cue, the first text in `s` that matches it. */
-export function matchCues(lex: CompiledLexicon, s: string, toks: readonly WordToken[]): Map<CueName, string> {
-  const found = new Map<CueName, string>();
-  const tryEntries = (entries: Entry[] | undefined, i: number): void => {
-    if (!entries) return;
+/**
+ * Calls `hit(cue, matchedText)` once for each cue of `lex` found in `s` (its first match), given
+ * the sentence's tokens. `has(cue)` tells whether a cue is already known (skips its entries).
+ */
+export function matchCuesInto(
+  lex: CompiledLexicon,
+  s: string,
+  toks: readonly WordToken[],
+  has: (cue: CueName) => boolean,
+  hit: (cue: CueName, text: string) => void,
+  hasDigit = true,
+): void {
+  const tryEntries = (entries: Entry[], i: number): void => {
     for (const e of entries) {
-      if (found.has(e.cue)) continue;
+      if (has(e.cue)) continue;
       let ok = true;
       for (let k = 0; k < e.rest.length; k++) {
         const t = toks[i + 1 + k];
@@ -179,21 +199,29 @@ export function matchCues(lex: CompiledLexicon, s: string, toks: readonly WordTo
           break;
         }
       }
-      if (ok) found.set(e.cue, s.slice(toks[i]?.start ?? 0, toks[i + e.rest.length]?.end ?? 0));
+      if (ok) hit(e.cue, s.slice((toks[i] as WordToken).start, (toks[i + e.rest.length] as WordToken).end));
     }
   };
   for (let i = 0; i < toks.length; i++) {
     const w = (toks[i] as WordToken).lower;
-    tryEntries(lex.exact.get(w), i);
-    for (const len of lex.stemLengths) {
-      if (len > w.length) break;
-      tryEntries(lex.stems.get(w.slice(0, len)), i);
+    const ex = lex.exact.get(w);
+    if (ex) tryEntries(ex, i);
+    let node: StemNode | undefined = lex.stems;
+    for (let c = 0; c < w.length && node; c++) {
+      node = node.next.get(w[c] as string);
+      if (node?.entries) tryEntries(node.entries, i);
     }
   }
   for (const [name, re] of lex.residual) {
-    if (found.has(name)) continue;
+    if (has(name) || (!hasDigit && lex.digitOnly.has(name))) continue;
     const m = re.exec(s);
-    if (m) found.set(name, m[0]);
+    if (m) hit(name, m[0]);
   }
+}
+
+/** Finds, for each cue, the first text in `s` that matches it. */
+export function matchCues(lex: CompiledLexicon, s: string, toks: readonly WordToken[]): Map<CueName, string> {
+  const found = new Map<CueName, string>();
+  matchCuesInto(lex, s, toks, (c) => found.has(c), (c, t) => found.set(c, t));
   return found;
 }

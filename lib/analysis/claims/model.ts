@@ -12,7 +12,8 @@
  * Then shape gates: questions, bylines, headings and fragments are rarely claims.
  */
 import { CLAIM_MODEL } from './model.generated';
-import { FEATURE_NAMES, ngrams, type FeatureName, type SentenceFeatures } from './features';
+import { FEATURE_NAMES, forEachNgram, type FeatureName, type SentenceFeatures } from './features';
+import { wordTokens, type WordToken } from './matcher';
 
 /** Sentences scoring at or above this are reported as claims (the score is a probability). */
 export const CLAIM_THRESHOLD = 0.5;
@@ -81,11 +82,20 @@ export function parseVocab(vocab: string): Map<string, number> {
   return m;
 }
 
-/** Linear score of `model` over the features that fired (plus n-grams when `grams` is given). */
-export function linearScore(model: LinearModel, on: ReadonlySet<FeatureName>, grams?: readonly string[], vocab?: ReadonlyMap<string, number>): number {
+const FEATURE_INDEX = new Map<FeatureName, number>(FEATURE_NAMES.map((n, i) => [n, i]));
+
+/** Linear score of `model` over the features that fired (plus n-grams when `toks` and `vocab` are given). */
+export function linearScore(model: LinearModel, on: ReadonlySet<FeatureName>, toks?: readonly WordToken[], vocab?: ReadonlyMap<string, number>): number {
   let z = model.bias;
-  for (let i = 0; i < FEATURE_NAMES.length; i++) if (on.has(FEATURE_NAMES[i] as FeatureName)) z += model.weights[i] ?? 0;
-  if (grams && vocab) for (const g of grams) z += vocab.get(g) ?? 0;
+  for (const name of on) {
+    const i = FEATURE_INDEX.get(name);
+    if (i !== undefined) z += model.weights[i] ?? 0;
+  }
+  if (toks && vocab) {
+    forEachNgram(toks, (g) => {
+      z += vocab.get(g) ?? 0;
+    });
+  }
   return z;
 }
 
@@ -99,10 +109,10 @@ export interface ClaimScore {
 }
 
 /** Probability that the checkworthy part fires, from the shipped model (or `model` for training). */
-export function checkProbability(sentence: string, f: SentenceFeatures, lang: string, model: ClaimModelFile = CLAIM_MODEL): number {
+export function checkProbability(sentence: string, f: SentenceFeatures, lang: string, model: ClaimModelFile = CLAIM_MODEL, toks?: readonly WordToken[]): number {
   if (lang === 'en') {
     const vocab = parseVocab(model.en.vocab);
-    return sigmoid(linearScore(model.en, f.on, ngrams(sentence), vocab));
+    return sigmoid(linearScore(model.en, f.on, toks ?? wordTokens(sentence), vocab));
   }
   return sigmoid(linearScore(model.cues, f.on));
 }
@@ -122,7 +132,7 @@ export function combine(pCheck: number, pPosition: number, f: SentenceFeatures):
 }
 
 /** Scores one sentence. */
-export function scoreSentence(sentence: string, f: SentenceFeatures, lang: string, model: ClaimModelFile = CLAIM_MODEL): ClaimScore {
-  return combine(checkProbability(sentence, f, lang, model), positionProbability(f), f);
+export function scoreSentence(sentence: string, f: SentenceFeatures, lang: string, model: ClaimModelFile = CLAIM_MODEL, toks?: readonly WordToken[]): ClaimScore {
+  return combine(checkProbability(sentence, f, lang, model, toks), positionProbability(f), f);
 }
 

@@ -24,10 +24,13 @@ import {
   HEAD_TYPES,
   LEGAL_SUFFIXES,
   NON_ORG_FINALS,
+  NOT_ORG_ACRONYMS,
   NOT_ORGS,
   SENTENCE_STARTERS,
   TITLES,
 } from './lexicon';
+import { decode, loadModel, type ModelInput, type OrgModel } from './model';
+import { MODEL_BITS, MODEL_DATA, MODEL_SCALE, MODEL_THRESHOLD } from './model.generated';
 import { tokenize, type Tokens } from './tokenize';
 
 type Source = OrgMention['source'];
@@ -40,6 +43,8 @@ interface Candidate {
   type: OrgType;
   entry?: OrgEntry;
   score: number;
+  /** Proposed by the tagger (source stays 'head-word': the OrgMention source union has no 'model'). */
+  model?: boolean;
 }
 
 const SCORES: Record<Source, number> = { gazetteer: 0.95, acronym: 0.85, consistency: 0.8, 'head-word': 0.7 };
@@ -69,8 +74,29 @@ const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
 const INFINITIVE_RE = /(?:er|ir)$/;
 const ARTICLE_OK_AFTER = new Set(['de', 'pour', 'sur', 'à', 'et']);
 
+let shippedModel: OrgModel | undefined;
+/** The shipped tagger (decoded lazily, then shared). */
+export function getOrgModel(): OrgModel {
+  shippedModel ??= loadModel(MODEL_BITS, MODEL_SCALE, MODEL_DATA);
+  return shippedModel;
+}
+
+export interface DetectOptions {
+  /** Tagger proposing names the rules miss; default the shipped one, `null` for rules only. */
+  model?: OrgModel | null;
+  /** Minimum mean margin of a tagger span (default: the one chosen by cross-validation). */
+  threshold?: number;
+  /** Receives the tagger's input (training). */
+  onInput?: (input: ModelInput) => void;
+}
+
 /** Finds the organizations named in `text` (`lang`: BCP 47 code; French rules when it starts with "fr"). */
 export function findOrganizations(text: string, lang: string): OrgMention[] {
+  return detectOrganizations(text, lang);
+}
+
+/** `findOrganizations` with a chosen tagger (training and evaluation scripts). */
+export function detectOrganizations(text: string, lang: string, opts: DetectOptions = {}): OrgMention[] {
   if (!text) return [];
   const fr = lang.toLowerCase().startsWith('fr');
   const t = tokenize(text);
@@ -156,8 +182,58 @@ export function findOrganizations(text: string, lang: string): OrgMention[] {
   addAcronyms(t, accepted);
   addRepeats(t, accepted, cap, vetoed, isJoined);
 
+  // 6. The tagger: names no rule covers (bands, clubs, units…), then their repeats.
+  const model = opts.model === undefined ? getOrgModel() : opts.model;
+  if (model || opts.onInput) {
+    const gazTag = new Uint8Array(n);
+    const ruleTag = new Uint8Array(n);
+    for (const c of accepted) {
+      const tags = c.source === 'gazetteer' ? gazTag : ruleTag;
+      tags[c.first] = 1;
+      tags.fill(2, c.first + 1, c.last + 1);
+    }
+    const input: ModelInput = { t, cap, initial, joined, titleCaseLine, gaz: gazTag, rule: ruleTag };
+    opts.onInput?.(input);
+    // Each occurrence is judged on its own: repeats would multiply the tagger's mistakes.
+    if (model) addModelSpans(text, t, input, model, opts.threshold ?? MODEL_THRESHOLD, accepted, vetoed);
+  }
+
   accepted.sort((a, b) => a.first - b.first);
   return accepted.map((c) => toMention(text, t, c, fr));
+}
+
+/** Tagger spans that overlap nothing accepted, outside headings and law/product names. */
+function addModelSpans(
+  text: string,
+  t: Tokens,
+  input: ModelInput,
+  model: OrgModel,
+  threshold: number,
+  accepted: Candidate[],
+  vetoed: Uint8Array,
+): void {
+  const { gaz, rule, titleCaseLine } = input;
+  for (const s of decode(model, input)) {
+    if (s.conf < threshold) continue;
+    let first = s.first;
+    while (first <= s.last && DETERMINERS.has(t.key[first]!)) first++;
+    if (first > s.last) continue;
+    let free = true;
+    for (let k = first; k <= s.last && free; k++) if (gaz[k] || rule[k] || vetoed[k] || titleCaseLine[k]) free = false;
+    if (!free) continue;
+    const surface = text.slice(t.start[first], t.end[s.last]).toLowerCase();
+    if (NOT_ORGS.has(surface)) continue;
+    const lastKey = t.key[s.last]!;
+    if (NON_ORG_FINALS.has(lastKey) || NOT_ORG_ACRONYMS.has(lastKey)) continue;
+    if (first === s.last) {
+      const key = t.key[first]!;
+      if (SENTENCE_STARTERS.has(key) || TITLES.has(key) || CALENDAR.has(key)) continue;
+      // A lone acronym is often a term ("RFI", "CSAM"): it needs twice the confidence.
+      if (!LOWER_RE.test(t.raw[first]!) && s.conf < 2 * threshold + 4) continue;
+    }
+    const head = HEAD_TYPES.get(lastKey);
+    accepted.push({ first, last: s.last, source: 'head-word', type: head ?? 'other', score: Math.min(0.69, 0.4 + s.conf / 100), model: true });
+  }
 }
 
 function toMention(text: string, t: Tokens, c: Candidate, fr: boolean): OrgMention {
@@ -168,7 +244,7 @@ function toMention(text: string, t: Tokens, c: Candidate, fr: boolean): OrgMenti
     start,
     end,
     text: surface,
-    id: c.entry ? c.entry.id : `rule:${t.key.slice(c.first, c.last + 1).join(' ').toLowerCase()}`,
+    id: c.entry ? c.entry.id : `${c.model ? 'model' : 'rule'}:${t.key.slice(c.first, c.last + 1).join(' ').toLowerCase()}`,
     name: c.entry ? (fr ? c.entry.fr : c.entry.en) : surface,
     type: c.type,
     source: c.source,

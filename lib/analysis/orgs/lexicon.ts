@@ -108,3 +108,9 @@ export const NOT_ORGS = new Set(
     .split('|')
     .map((s) => s.trim().toLowerCase()),
 );
+
+/** Frequent capitalised terms and acronyms that are not organizations (the tagger may not propose them). */
+export const NOT_ORG_ACRONYMS = keys(`AI IA AGI ML LLM LLMs GenAI IT ICT TIC R&D GDP PIB GDPR RGPD CSAM API APIs SDK CEO CTO CFO COO PDF URL FAQ
+  GAFAM GAFA NATU BATX DNA ADN HIV VIH AIDS SIDA TV PC OS USB HTML HTTP IP IoT VR AR XR GPU GPUs CPU RFI RFP RFC KPI ROI SaaS B2B B2C
+  NLP CV OK USD EUR GBP PhD MBA DIY FAQ ESG CO2 COVID COVID-19 Covid Covid-19 SARS OGM GMO PME PMI TPE ETI SME SMEs HR RH OSINT IRL
+  STEM NFT NFTs VPN WiFi Wi-Fi GPS SMS MMS DVD CD LP EP MVP BC AD`);

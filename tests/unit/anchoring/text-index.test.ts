@@ -102,3 +102,16 @@ describe('rangeFor / offsetsOf', () => {
     if (m.status !== 'orphan') expect(idx2.rangeFor(m.start, m.end)!.toString().replace(/\s+/g, ' ')).toBe('fined the company');
   });
 });
+
+describe('blockText', () => {
+  it.each([
+    ['<p>One</p><p>Two <b>bold</b> end</p><div>Three<div>Four</div></div>', 'One\nTwo bold end\nThree\nFour'],
+    ['<h1>Title</h1>Intro text<br>next line', 'Title\nIntro text\nnext line'],
+    ['<p>a \n b</p>', 'a b'],
+  ])('marks block boundaries of %s with newlines, keeping offsets', (html, expected) => {
+    const index = buildTextIndex(docFrom(html).body);
+    expect(index.blockText()).toBe(expected);
+    expect(index.blockText().length).toBe(index.text.length);
+    expect(index.blockText().replace(/\n/g, ' ')).toBe(index.text);
+  });
+});
