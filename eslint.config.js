@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'server/node_modules/**', 'demo-output/**', 'test-results/**', 'stats.html'],
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'server/node_modules/**', 'demo-output/**', 'test-results/**', 'stats.html', 'scripts/zz-*', 'scripts/_*', '**/*.tmp.ts', '.eval/**'],
   },
   tseslint.configs.recommended,
   {

@@ -65,7 +65,16 @@ export interface Provenance {
   detector: string;
   version: string;
   score: number;
+  /** 'organization' or a claim kind; the reader's correction when they changed it. */
   kind?: string;
+  /** Who makes the claim (as detected, or as corrected by the reader). */
+  claimant?: string;
+  /** For organizations: canonical name, type and stable id. */
+  orgName?: string;
+  orgType?: string;
+  orgId?: string;
+  /** The reader changed the detector's kind or claimant before accepting. */
+  corrected?: boolean;
 }
 
 export interface Annotation {

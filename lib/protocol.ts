@@ -79,10 +79,16 @@ export type PageInfo = z.infer<typeof pageInfoSchema>;
 
 const provenance = z.object({
   detector: shortText(100),
-  version: shortText(40),
+  version: shortText(80),
   score: z.number().min(0).max(1),
   kind: shortText(40).optional(),
+  claimant: shortText(300).optional(),
+  orgName: shortText(300).optional(),
+  orgType: shortText(40).optional(),
+  orgId: shortText(200).optional(),
+  corrected: z.boolean().optional(),
 });
+const suggestionKey = z.string().min(1).max(200);
 
 export const contentToBackground = {
   /** Register a visit; returns the page's identity and its annotations. */
@@ -124,6 +130,10 @@ export const contentToBackground = {
   }),
   /** Tag names for autocomplete. */
   'tags/list': z.object({ type: z.literal('tags/list') }),
+  /** Remember that the reader dismissed an automatic suggestion on this page. */
+  'suggestion/dismiss': z.object({ type: z.literal('suggestion/dismiss'), page: pageInfoSchema, key: suggestionKey }),
+  /** Forget a dismissal (undo). */
+  'suggestion/undismiss': z.object({ type: z.literal('suggestion/undismiss'), page: pageInfoSchema, key: suggestionKey }),
 } as const;
 
 export const extensionToBackground = {
@@ -158,6 +168,8 @@ export const backgroundToContent = {
   'content/status': z.object({ type: z.literal('content/status') }),
   /** Toggle the in-page accessible list of highlights. */
   'content/toggle-list': z.object({ type: z.literal('content/toggle-list') }),
+  /** Scroll to an automatic suggestion (organization or claim) and open its card. */
+  'content/reveal-suggestion': z.object({ type: z.literal('content/reveal-suggestion'), key: suggestionKey }),
 } as const;
 
 export type ContentToBackground = { [K in keyof typeof contentToBackground]: z.infer<(typeof contentToBackground)[K]> };
@@ -180,6 +192,8 @@ export interface PageOpenResult {
   textChanged: boolean;
   /** An annotation to reveal once anchored (set when the popup opened this page for one). */
   reveal?: string;
+  /** Keys of the automatic suggestions the reader dismissed on this page. */
+  dismissed: string[];
 }
 
 export interface QueryResult {
@@ -191,9 +205,30 @@ export interface QueryResult {
   corrupt: number;
 }
 
+/** One automatic suggestion as the popup lists it. */
+export interface SuggestionSummary {
+  key: string;
+  /** 'organization' or a claim kind. */
+  kind: string;
+  text: string;
+  score: number;
+}
+
+export interface AnalysisStatus {
+  /** 'done', or why there is nothing: analysis off in the settings, no article found, gave up. */
+  state: 'done' | 'off' | 'no-article' | 'running';
+  lang: string;
+  claimsEnabled: boolean;
+  organizations: number;
+  claims: number;
+  items: SuggestionSummary[];
+  gaveUp?: string;
+}
+
 export interface ContentStatus {
   pageId: string | null;
   counts: Record<AnchorStatus, number>;
+  analysis?: AnalysisStatus;
 }
 
 /** What each request answers. */
@@ -212,6 +247,9 @@ export interface Responses {
   'content/refresh': { count: number };
   'content/status': ContentStatus;
   'content/toggle-list': { open: boolean };
+  'content/reveal-suggestion': { found: boolean };
+  'suggestion/dismiss': { dismissed: number };
+  'suggestion/undismiss': { dismissed: number };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

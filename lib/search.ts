@@ -25,7 +25,7 @@
  * - Records that fail `isAnnotation` (lib/db/validate) are skipped and counted in `corrupt`; nothing throws.
  */
 import { isAnnotation } from './db/validate';
-import { isColorName, tagKey, type AnchorStatus, type Annotation, type ColorName } from './model';
+import { tagKey, type AnchorStatus, type Annotation, type ColorName } from './model';
 import { MAX_QUERY_LIMIT, type AnnotationView, type ExtensionToBackground, type QueryResult } from './protocol';
 
 export interface PageInfoLite {
@@ -57,7 +57,6 @@ export interface AnnotationSearch {
 }
 
 const DEFAULT_LIMIT = 100;
-const ANCHOR_STATUSES: readonly string[] = ['exact', 'moved', 'fuzzy', 'orphan'];
 const NON_ASCII = /[^\u0000-\u007f]/;
 const NON_ASCII_G = /[^\u0000-\u007f]/g;
 const COMBINING_MARKS = /\p{M}/gu;

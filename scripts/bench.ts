@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: every benchmark, each figure printed beside a baseline measured in the same
  * run. Benchmarks measure speed; tests check behaviour (no timing assertions in tests).
- * Usage: npm run bench [-- --only anchoring,popup]
+ * Usage: npm run bench [-- --only analysis,anchoring,popup]
  */
+import { benchAnalysis } from './bench/analysis';
 import { benchAnchoring } from './bench/anchoring';
 import { benchPopup } from './bench/popup';
 
 const suites: Record<string, () => Promise<string[]>> = {
+  analysis: benchAnalysis,
   anchoring: benchAnchoring,
   popup: benchPopup,
 };

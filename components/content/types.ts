@@ -1,4 +1,6 @@
 import type { AnchorMatch } from '@/lib/anchoring';
+import type { AnalysisStatus } from '@/lib/protocol';
+import type { Suggestion } from '@/lib/suggestions';
 import type { Annotation, ColorName } from '@/lib/model';
 
 /** One annotation of this page and how it anchored on this visit. */
@@ -22,6 +24,7 @@ export type EditorState =
 
 export type Toast =
   | { kind: 'deleted'; id: string }
+  | { kind: 'dismissed'; key: string }
   | { kind: 'restored' }
   | { kind: 'changed'; moved: number; lost: number }
   | { kind: 'error'; message: string };
@@ -35,4 +38,9 @@ export interface UiState {
   lastColor: ColorName;
   focusedId: string | null;
   paintSupported: boolean;
+  /** Automatic suggestions painted on this page. */
+  suggestions: Suggestion[];
+  /** The suggestion whose card is open (hover, focus or popup). */
+  suggestionCard: { key: string; rect: Rect | null } | null;
+  analysis: AnalysisStatus | null;
 }

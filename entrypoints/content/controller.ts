@@ -7,7 +7,7 @@ import { anchorMany, buildTextIndex, describeRange, type AnchorMatch, type TextI
 import { collectPageInfo } from '@/lib/dom/page-info';
 import { createPainter, type Painter } from '@/lib/dom/painter';
 import { request, type Send } from '@/lib/messaging';
-import { quoteOf, type Annotation, type AnchorStatus, type ColorName } from '@/lib/model';
+import { COLORS, quoteOf, type Annotation, type AnchorStatus, type ColorName, type Provenance } from '@/lib/model';
 import type { ContentStatus, PageInfo } from '@/lib/protocol';
 import { createStore, type Store } from '@/lib/store';
 import type { PageEntry, Rect, UiState } from '@/components/content/types';
@@ -33,7 +33,7 @@ function toRect(r: DOMRect): Rect {
 export function createController(deps: ControllerDeps) {
   const { win, send, signal } = deps;
   const doc = win.document;
-  const painter: Painter = createPainter(win);
+  const painter: Painter<ColorName> = createPainter(win, COLORS);
   const store: Store<UiState> = createStore<UiState>({
     editor: null,
     listOpen: false,
@@ -43,8 +43,13 @@ export function createController(deps: ControllerDeps) {
     lastColor: 'yellow',
     focusedId: null,
     paintSupported: painter.supported,
+    suggestions: [],
+    suggestionCard: null,
+    analysis: null,
   });
   let pageInfo: PageInfo | null = null;
+  /** Keys of suggestions the reader dismissed on this page (from the background). */
+  let dismissed = new Set<string>();
   let pageId: string | null = null;
   const entries = new Map<string, PageEntry>();
   let index: TextIndex | null = null;
@@ -124,6 +129,7 @@ export function createController(deps: ControllerDeps) {
     const opened = await request(send, { type: 'page/open', page: pageInfo });
     if (signal.aborted) return;
     pageId = opened.page?.id ?? null;
+    dismissed = new Set(opened.dismissed);
     for (const id of entries.keys()) painter.unpaint(id);
     entries.clear();
     await anchorAndPaint(opened.annotations, true);
@@ -169,7 +175,14 @@ export function createController(deps: ControllerDeps) {
   }
 
   /** Creates a highlight over `range` and opens its card. */
-  async function createHighlight(range: Range, color: ColorName, note = '', tags: string[] = [], focusNote = false): Promise<Annotation | null> {
+  async function createHighlight(
+    range: Range,
+    color: ColorName,
+    note = '',
+    tags: string[] = [],
+    focusNote = false,
+    provenance?: Provenance,
+  ): Promise<Annotation | null> {
     index = null;
     const idx = textIndex();
     const selectors = describeRange(idx, range);
@@ -177,7 +190,15 @@ export function createController(deps: ControllerDeps) {
     pageInfo ??= collectPageInfo(doc);
     const rect = toRect(range.getBoundingClientRect());
     try {
-      const a = await request(send, { type: 'annotation/create', page: pageInfo, selectors, color, note, tags });
+      const a = await request(send, {
+        type: 'annotation/create',
+        page: pageInfo,
+        selectors,
+        color,
+        note,
+        tags,
+        ...(provenance ? { provenance } : {}),
+      });
       pageId = a.pageId;
       const [, pos] = selectors;
       const painted = idx.rangeFor(pos.start, pos.end) ?? range;
@@ -348,5 +369,9 @@ export function createController(deps: ControllerDeps) {
     get pageId() {
       return pageId;
     },
+    get dismissed(): ReadonlySet<string> {
+      return dismissed;
+    },
+    pageInfo: (): PageInfo => (pageInfo ??= collectPageInfo(doc)),
   };
 }

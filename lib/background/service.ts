@@ -12,12 +12,15 @@ import {
   annotationsForPage,
   createAnnotation,
   deleteAnnotation,
+  dismissedOn,
+  dismissSuggestion,
   getAnnotation,
   getPage,
   listTags,
   openPage,
   recordAnchors,
   restoreAnnotation,
+  undismissSuggestion,
   updateAnnotation,
   type PolicyLensDb,
 } from '../db';
@@ -162,7 +165,8 @@ export class BackgroundService {
         const reveal = tabId === undefined ? undefined : this.pendingReveal.get(tabId);
         if (tabId !== undefined) this.pendingReveal.delete(tabId);
         if (page && this.search) (await this.search).setPage(page.id, pageLite(page));
-        return { page, annotations, textChanged: textChanged && annotations.length > 0, ...(reveal ? { reveal } : {}) };
+        const dismissed = page ? await dismissedOn(db, page.id) : [];
+        return { page, annotations, dismissed, textChanged: textChanged && annotations.length > 0, ...(reveal ? { reveal } : {}) };
       }
       case 'annotation/create': {
         if (!sender) throw new Error('annotation/create is only for content scripts');
@@ -205,6 +209,16 @@ export class BackgroundService {
       }
       case 'tags/list':
         return listTags(db);
+      case 'suggestion/dismiss':
+      case 'suggestion/undismiss': {
+        if (!sender) throw new Error(`${m.type} is only for content scripts`);
+        // Dismissing is an act on the page, so it is remembered like an annotation is.
+        const { page } = await openPage(db, this.senderUrls(sender, m.page), m.page, this.iso(), m.type === 'suggestion/dismiss');
+        if (!page) return { dismissed: 0 };
+        const dismissed =
+          m.type === 'suggestion/dismiss' ? await dismissSuggestion(db, page.id, m.key, this.iso()) : await undismissSuggestion(db, page.id, m.key);
+        return { dismissed };
+      }
       case 'annotations/query':
         return (await this.getSearch()).query(m);
       case 'annotation/reveal': {

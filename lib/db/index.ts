@@ -2,4 +2,5 @@
 export * from './schema';
 export * from './annotations';
 export * from './pages';
+export * from './dismissals';
 export { isAnnotation, isPageRecord, partitionValid } from './validate';

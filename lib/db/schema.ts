@@ -6,6 +6,7 @@
  * - v1: annotations (by page, by modified) and pages (by URL alias, by text hash).
  * - v2: tags (one record per tag, key = lower-cased name), filled from the tags already used in
  *   annotations; outbox (local changes waiting for team sync).
+ * - v3: dismissals (automatic suggestions the reader dismissed, per page).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { tagKey, type Annotation, type PageRecord, type TagRecord } from '../model';
@@ -16,6 +17,15 @@ export interface OutboxEntry {
   entity: 'tag';
   key: string;
   op: 'upsert' | 'delete';
+  at: string;
+}
+
+/** An automatic suggestion the reader dismissed on a page; it stays hidden on later visits. */
+export interface DismissalRecord {
+  /** `${pageId}\u0000${suggestion}` */
+  key: string;
+  pageId: string;
+  suggestion: string;
   at: string;
 }
 
@@ -40,11 +50,16 @@ export interface PolicyLensSchema extends DBSchema {
     key: number;
     value: OutboxEntry;
   };
+  dismissals: {
+    key: string;
+    value: DismissalRecord;
+    indexes: { 'by-page': string };
+  };
 }
 
 export type PolicyLensDb = IDBPDatabase<PolicyLensSchema>;
 export const DB_NAME = 'policy-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type UpgradeTx = IDBPTransaction<PolicyLensSchema, StoreNames<PolicyLensSchema>[], 'versionchange'>;
 
@@ -77,6 +92,9 @@ export async function upgrade(db: PolicyLensDb, oldVersion: number, tx: UpgradeT
     }
     const store = tx.objectStore('tags');
     for (const tag of found.values()) await store.put(tag);
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('dismissals', { keyPath: 'key' }).createIndex('by-page', 'pageId');
   }
 }
 

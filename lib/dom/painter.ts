@@ -4,15 +4,15 @@
  * page are not disturbed. The `::highlight(policy-lens-*)` rules come from the content script's
  * manifest stylesheet. Highlights have no events: `hitTest` finds them from a point.
  */
-import { COLORS, type ColorName } from '../model';
 
 export const HIGHLIGHT_PREFIX = 'policy-lens-';
 export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
 
-export interface Painter {
+export interface Painter<N extends string = string> {
   /** Whether the browser supports the Highlight API (if not, highlights are listed but not painted). */
   readonly supported: boolean;
-  paint(id: string, range: Range, color: ColorName): void;
+  /** Paints `range` under the highlight `name` (a colour, or a suggestion kind). */
+  paint(id: string, range: Range, name: N): void;
   unpaint(id: string): void;
   /** Marks one highlight as focused (keyboard navigation), or none. */
   focus(id: string | null): void;
@@ -26,25 +26,33 @@ export interface Painter {
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 
-export function createPainter(win: Window & typeof globalThis, prefix = HIGHLIGHT_PREFIX): Painter {
+/**
+ * A set of highlights named `${prefix}${name}` for each of `names`, plus `${prefix}focus`.
+ * User highlights use the colour names; automatic suggestions use another prefix and their kinds.
+ */
+export function createPainter<N extends string>(
+  win: Window & typeof globalThis,
+  names: readonly N[],
+  prefix = HIGHLIGHT_PREFIX,
+): Painter<N> {
   const doc = win.document;
   const registry = win.CSS && 'highlights' in win.CSS ? win.CSS.highlights : undefined;
   const Ctor = (win as unknown as { Highlight?: HighlightCtor }).Highlight;
   const supported = Boolean(registry && Ctor);
-  const byColor = new Map<ColorName, Highlight>();
+  const byName = new Map<N, Highlight>();
   const focusName = `${prefix}focus`;
   let focusHighlight: Highlight | undefined;
   if (supported) {
-    for (const color of COLORS) {
+    for (const name of names) {
       const h = new Ctor!();
-      byColor.set(color, h);
-      registry!.set(`${prefix}${color}`, h);
+      byName.set(name, h);
+      registry!.set(`${prefix}${name}`, h);
     }
     focusHighlight = new Ctor!();
     focusHighlight.priority = 1;
     registry!.set(focusName, focusHighlight);
   }
-  const painted = new Map<string, { range: Range; color: ColorName }>();
+  const painted = new Map<string, { range: Range; name: N }>();
   let focused: string | null = null;
 
   const caretAt = (x: number, y: number): { node: Node; offset: number } | null => {
@@ -62,16 +70,16 @@ export function createPainter(win: Window & typeof globalThis, prefix = HIGHLIGH
 
   return {
     supported,
-    paint(id, range, color) {
+    paint(id, range, name) {
       this.unpaint(id);
-      painted.set(id, { range, color });
-      byColor.get(color)?.add(range);
+      painted.set(id, { range, name });
+      byName.get(name)?.add(range);
       if (focused === id) focusHighlight?.add(range);
     },
     unpaint(id) {
       const entry = painted.get(id);
       if (!entry) return;
-      byColor.get(entry.color)?.delete(entry.range);
+      byName.get(entry.name)?.delete(entry.range);
       focusHighlight?.delete(entry.range);
       painted.delete(id);
     },
@@ -103,14 +111,14 @@ export function createPainter(win: Window & typeof globalThis, prefix = HIGHLIGH
       return painted.size;
     },
     clear() {
-      for (const h of byColor.values()) h.clear();
+      for (const h of byName.values()) h.clear();
       focusHighlight?.clear();
       painted.clear();
     },
     destroy() {
       this.clear();
       if (registry) {
-        for (const color of COLORS) registry.delete(`${prefix}${color}`);
+        for (const name of names) registry.delete(`${prefix}${name}`);
         registry.delete(focusName);
       }
     },

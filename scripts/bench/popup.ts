@@ -14,7 +14,7 @@ import { PopupApp } from '../../components/PopupApp';
 import { createTranslator } from '../../lib/i18n';
 import { COLORS, makeBody, type AnchorReport, type Annotation } from '../../lib/model';
 import type { QueryResult } from '../../lib/protocol';
-import { createAnnotationSearch, fold, type PageInfoLite, type SearchQuery } from '../../lib/search';
+import { createAnnotationSearch, type PageInfoLite, type SearchQuery } from '../../lib/search';
 import { loadMessages } from '../locales';
 
 const SEARCH_GOAL_MS = 50;

@@ -38,6 +38,9 @@ const EN_VERBS =
 const FR_VERBS =
   /(?<![\p{L}])(?:affirme(?:nt)?|a affirmé|estime(?:nt)?|a estimé|soutien(?:nen)?t|a soutenu|souligne(?:nt)?|a souligné|déclare(?:nt)?|a déclaré|juge(?:nt)?|considère(?:nt)?|plaide(?:nt)?|a plaidé|dénonce(?:nt)?|alerte(?:nt)?|avertit|prévient|assure(?:nt)?|insiste(?:nt)?|rappelle(?:nt)?|explique(?:nt)?|constate(?:nt)?|reconna[iî]t|regrette(?:nt)?|salue(?:nt)?|critique(?:nt)?|craint|pense(?:nt)?|croit|croient|dit|disent|a dit|appelle(?:nt)? à|recommande(?:nt)?|préconise(?:nt)?|prône(?:nt)?|défend(?:ent)?|s['’]oppose(?:nt)?|met(?:tent)? en garde|était (?:particulièrement )?soucieux|observe(?:nt)?)(?![\p{L}])/iu;
 const ACCORDING = /(?<![\p{L}])(?:according to|in the view of|in the words of|selon|d['’]après|de l['’]avis de|aux yeux de|as)\s+/giu;
+const ACCORDING_HINT = /according to|in the view of|in the words of|selon|d['’]après|de l['’]avis de|aux yeux de/;
+const AS_HINT = /put it|said|noted|argued|wrote/;
+const COLON_RE = /^([^:“”"«»]{2,90}):\s*[“"«]/u;
 const PERSON_WORD = /^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?$|^\p{Lu}$/u;
 
 /** The last run of capitalised name words ending at `end` (exclusive) in `s`, without titles. */
@@ -103,7 +106,7 @@ function orgOrNameAt(orgs: readonly OrgMention[], s: string, at: number, base: n
 export function findClaimant(sentence: string, base: number, lang: string, orgs: readonly OrgMention[]): Span | undefined {
   const inside = orgs.filter((o) => o.start >= base && o.end <= base + sentence.length);
   // 1. "Attribution: “quote".
-  const colon = /^([^:“”"«»]{2,90}):\s*[“"«]/u.exec(sentence);
+  const colon = sentence.includes(':') ? COLON_RE.exec(sentence) : null;
   if (colon && colon[1]) {
     const head = colon[1];
     const name = nameBefore(head, head.length, base);
@@ -111,9 +114,11 @@ export function findClaimant(sentence: string, base: number, lang: string, orgs:
     if (org && (!name || org.end >= name.end)) return org;
     if (name) return name;
   }
-  // 2. "according to X", "selon X", "as X put it".
+  // 2. "according to X", "selon X", "as X put it" (a cheap literal pre-check first).
+  const low = sentence.toLowerCase();
   ACCORDING.lastIndex = 0;
-  for (let m = ACCORDING.exec(sentence); m; m = ACCORDING.exec(sentence)) {
+  const maybe = ACCORDING_HINT.test(low) || (low.includes('as ') && AS_HINT.test(low));
+  for (let m = maybe ? ACCORDING.exec(sentence) : null; m; m = ACCORDING.exec(sentence)) {
     const at = m.index + m[0].length;
     if (/^as$/i.test(m[0].trim())) {
       if (!/^(?:[\p{Lu}][\p{L}.'’-]*\s+){1,6}(?:put it|said|noted|argued|wrote)/u.test(sentence.slice(at))) continue;

@@ -22,8 +22,7 @@ export function claimKind(f: SentenceFeatures): ClaimKind {
 }
 
 /** Human-readable cues for the reader's "why" (e.g. "number: 1,5", "reporting verb: argues"). */
-export function claimCues(f: SentenceFeatures): string[] {
-  const labels: Array<[keyof SentenceFeatures['matched'], string]> = [
+const CUE_LABELS: Array<[keyof SentenceFeatures['matched'], string]> = [
     ['percent', 'percentage'],
     ['money', 'money'],
     ['big_number', 'quantity'],
@@ -39,10 +38,12 @@ export function claimCues(f: SentenceFeatures): string[] {
     ['according_to', 'attribution'],
     ['belief', 'stance marker'],
     ['evaluative', 'evaluative word'],
-    ['hedge', 'hedge'],
-  ];
+  ['hedge', 'hedge'],
+];
+
+export function claimCues(f: SentenceFeatures): string[] {
   const out: string[] = [];
-  for (const [key, label] of labels) {
+  for (const [key, label] of CUE_LABELS) {
     const m = f.matched[key];
     if (m !== undefined && f.on.has(key)) out.push(`${label}: ${m}`);
   }

@@ -40,7 +40,9 @@ export type CueName =
   | 'quote'
   | 'attribution_colon';
 
-export type Lexicon = Partial<Record<CueName, string | RegExp>>;
+/** A cue: " | "-separated alternatives, a regex, or a regex run only when the lowercased sentence
+ * contains a given string. */
+export type Lexicon = Partial<Record<CueName, string | RegExp | [RegExp, string]>>;
 
 const SHARED: Lexicon = {
   // "55 %" / "5%" is found by features.ts (digits); here only the words.
@@ -81,9 +83,9 @@ export const EN: Lexicon = {
     `should | must | ought to | need(?:s)? to | have to | has to | it is (?:essential|important|critical|vital|crucial|necessary|imperative|time) | we need | call(?:s|ed|ing)? (?:on|for) | urg\\p{L}* | recommend\\p{L}* | requir\\p{L}* | deserve\\p{L}*`,
   ),
   reporting: words(
-    `said | says | say | argu\\p{L}* | claim\\p{L}* | warn\\p{L}* | contend\\p{L}* | insist\\p{L}* | believ\\p{L}* | stated | states | stress\\p{L}* | noted | notes | told | assert\\p{L}* | maintain\\p{L}* | emphasi[sz]\\p{L}* | underscor\\p{L}* | highlight\\p{L}* | point(?:s|ed)? out | put it | acknowledg\\p{L}* | conclud\\p{L}* | found that | show(?:s|ed)? that | suggest\\p{L}* | applaud\\p{L}* | prais\\p{L}* | criticiz\\p{L}* | criticis\\p{L}* | welcom\\p{L}* | support\\p{L}* | oppos\\p{L}* | reject\\p{L}* | hail\\p{L}*`,
+    `said | says | say | argu\\p{L}* | claim\\p{L}* | warn\\p{L}* | contend\\p{L}* | insist\\p{L}* | believ\\p{L}* | stated | states | stress\\p{L}* | noted | notes | told | assert\\p{L}* | maintain\\p{L}* | emphasi(?:s|z)\\p{L}* | underscor\\p{L}* | highlight\\p{L}* | point(?:s|ed)? out | put it | acknowledg\\p{L}* | conclud\\p{L}* | found that | show(?:s|ed)? that | suggest\\p{L}* | applaud\\p{L}* | prais\\p{L}* | criticiz\\p{L}* | criticis\\p{L}* | welcom\\p{L}* | support\\p{L}* | oppos\\p{L}* | reject\\p{L}* | hail\\p{L}*`,
   ),
-  according_to: words(`according to | in the view of | in the words of | as \\p{L}+(?: \\p{L}+){0,3} (?:put it|said|noted)`),
+  according_to: words(`according to | in the view of | in the words of | as \\p{L}+ (?:\\p{L}+ )?(?:\\p{L}+ )?(?:\\p{L}+ )?(?:put it|said|noted)`),
   belief: words(
     `i think | we think | i believe | we believe | in my view | in our view | i'm convinced | we're convinced | we are convinced | i am convinced | we know | i know | clearly | obviously | of course | indeed | in fact | the truth is | the fact is`,
   ),
@@ -101,7 +103,7 @@ export const EN: Lexicon = {
   directive: words(
     `will (?:develop|establish|issue|require|direct|create|launch|convene|provide|work|continue|support|publish|release|apply|host|lead|coordinate|take|help|ensure|expand|advance|invest|protect|promote|address|consider|evaluate|review|hold|meet) | shall | is directing | directs | directed`,
   ),
-  attribution_colon: /^[^:“”"«»]{2,90}:\s*[“"«]/u,
+  attribution_colon: [/^[^:“”"«»]{2,90}:\s*[“"«]/u, ':'],
 };
 
 export const FR: Lexicon = {
@@ -145,15 +147,15 @@ export const FR: Lexicon = {
     `important\\p{L}* | essentiel\\p{L}* | crucia\\p{L}* | vita(?:l|le|ux|les) | clé | majeur\\p{L}* | significati\\p{L}* | considérable\\p{L}* | grave\\p{L}* | dangereu\\p{L}* | risqué\\p{L}* | néfaste\\p{L}* | nocif\\p{L}* | sûr\\p{L}* | fiable\\p{L}* | responsable\\p{L}* | juste\\p{L}* | injuste\\p{L}* | biaisé\\p{L}* | ambitieu\\p{L}* | historique\\p{L}* | profond\\p{L}* | fondamenta\\p{L}* | urgent\\p{L}* | nécessaire\\p{L}* | insuffisant\\p{L}* | inadapté\\p{L}* | efficace\\p{L}* | inefficace\\p{L}* | réussite | échec | mauvais\\p{L}* | bon | bonne | bons | bonnes | meilleur\\p{L}* | excellent\\p{L}* | fort | forte | forts | fortes | faible\\p{L}* | clair\\p{L}* | difficile\\p{L}* | complexe\\p{L}* | compliqué\\p{L}* | impossible | inacceptable | puissant\\p{L}* | innovant\\p{L}* | compétiti\\p{L}* | vulnérable\\p{L}* | sain\\p{L}* | réel\\p{L}* | vrai\\p{L}* | faux | fausse\\p{L}* | problém\\p{L}* | problème\\p{L}* | enjeu\\p{L}* | défi\\p{L}* | risque\\p{L}* | menace\\p{L}* | danger\\p{L}* | opportunit\\p{L}* | atout\\p{L}* | avantage\\p{L}* | progrès | révolution\\p{L}* | soucieu\\p{L}* | inquiét\\p{L}* | vigilan\\p{L}* | raison | tort | potentiel | puissance | excellence | souveraineté | ambition`,
   ),
   intensifier: words(`très | trop | particulièrement | extrêmement | tellement | vraiment | profondément | entièrement | totalement | pleinement | fortement | largement | considérablement | absolument | si`),
-  negation: words(`ne | n'\\p{L}+ | n’\\p{L}+ | pas | jamais | aucun\\p{L}* | rien | nul\\p{L}* | ni | guère`),
+  negation: words(`ne | n'\\p{L}* | pas | jamais | aucun\\p{L}* | rien | nul\\p{L}* | ni | guère`),
   hedge: words(`peut-être | sans doute | probablement | semble\\p{L}* | sembl\\p{L}* | paraît | paraissent | environ | près de | presque | quasiment | a priori | apparemment | vraisemblablement`),
-  first_person: words(`je | j'\\p{L}+ | j’\\p{L}+ | nous | notre | nos | moi | on`),
+  first_person: words(`je | j'\\p{L}* | nous | notre | nos | moi | on`),
   second_person: words(`vous | votre | vos | tu`),
   past_event: words(
     `a rencontré | ont rencontré | a organisé | ont organisé | a annoncé | ont annoncé | a lancé | ont lancé | a publié | ont publié | a signé | ont signé | a présenté | a adopté | a été adoptée? | ont été adoptée?s? | s'est tenue? | s’est tenue? | a réuni | a accueilli | a visité | aujourd'hui | aujourd’hui`,
   ),
   directive: words(`(?:sera|seront) (?:chargée?s?|mise?s? en place|créée?s?|publiée?s?) | est chargée? | sont chargée?s?`),
-  attribution_colon: /^[^:“”"«»]{2,90}:\s*[“"«]/u,
+  attribution_colon: [/^[^:“”"«»]{2,90}:\s*[“"«]/u, ':'],
 };
 
 const COMPILED = { en: compileLexicon(EN), fr: compileLexicon(FR) };

@@ -7,19 +7,64 @@
  */
 import type { CueName } from './lexicon';
 
+interface WordPattern {
+  word: string;
+  /** Prefix match (the lexicon wrote `word\p{L}*`). */
+  stem: boolean;
+}
+
 interface Entry {
   cue: CueName;
-  /** Words after the first; a trailing '*' marks a stem (prefix) match. */
-  rest: string[];
+  /** Words after the first. */
+  rest: WordPattern[];
+}
+
+/** A first word given by its ending: `\p{L}+er than`, `\p{L}{3,}(?:era|ront)`. */
+interface SuffixEntry {
+  suffix: string;
+  /** Letters required before the suffix. */
+  min: number;
+  entry: Entry;
+}
+
+/** A residual cue: a regex, run only when the lowercased sentence contains `needs` (if set). */
+export interface ResidualCue {
+  cue: CueName;
+  re: RegExp;
+  needs?: string;
+  /** Cannot match without a digit. */
+  digit: boolean;
 }
 
 export interface CompiledLexicon {
   exact: Map<string, Entry[]>;
   /** Stem entries in a character trie: walking a word's characters visits every stem it starts with. */
   stems: StemNode;
-  residual: Array<[CueName, RegExp]>;
-  /** Residual regexes that cannot match without a digit (skipped on digit-free sentences). */
-  digitOnly: Set<CueName>;
+  suffixes: SuffixEntry[];
+  residual: ResidualCue[];
+  /** Word → every entry whose first word matches it (exact, stems, suffixes), filled lazily:
+   * words repeat, so most tokens cost one Map lookup. */
+  memo: Map<string, readonly Entry[]>;
+}
+
+const NO_ENTRIES: readonly Entry[] = [];
+/** Bound of a lexicon's word memo (cleared when full). */
+const MEMO_MAX = 20_000;
+
+/** Entries whose first word matches `w` (exact first, then stems by length, then suffixes). */
+function firstWordEntries(lex: CompiledLexicon, w: string): readonly Entry[] {
+  let out: Entry[] | undefined;
+  const ex = lex.exact.get(w);
+  if (ex) out = [...ex];
+  let node: StemNode | undefined = lex.stems;
+  for (let c = 0; c < w.length && node; c++) {
+    node = node.next.get(w[c] as string);
+    if (node?.entries) (out ??= []).push(...node.entries);
+  }
+  for (const sx of lex.suffixes) {
+    if (w.length >= sx.suffix.length + sx.min && w.endsWith(sx.suffix)) (out ??= []).push(sx.entry);
+  }
+  return out ?? NO_ENTRIES;
 }
 
 interface StemNode {
@@ -34,18 +79,37 @@ export interface WordToken {
   end: number;
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letter or digit (ASCII fast path). */
+function isWordChar(c: number, s: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  // Surrogate pairs (astral letters) are rare in articles; a lone surrogate tests false.
+  return WORD_CHAR.test(s[i] as string);
+}
 
 /** Tokenises a sentence into words (letters/digits with inner apostrophes and hyphens). */
 export function wordTokens(s: string): WordToken[] {
   const out: WordToken[] = [];
-  const lowered = norm(s);
+  let lowered = s.toLowerCase();
+  if (lowered.includes('’')) lowered = lowered.replace(/’/g, "'");
   const same = lowered.length === s.length;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
-    const end = m.index + m[0].length;
-    out.push({ text: m[0], lower: same ? lowered.slice(m.index, end) : norm(m[0]), start: m.index, end });
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(s.charCodeAt(i), s, i)) {
+      i++;
+      continue;
+    }
+    const start = i++;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      // Inner ' ’ - are part of the word (as the regex [\p{L}\p{N}][\p{L}\p{N}'’-]* did).
+      if (c === 39 || c === 0x2019 || c === 45 || isWordChar(c, s, i)) i++;
+      else break;
+    }
+    out.push({ text: s.slice(start, i), lower: same ? lowered.slice(start, i) : norm(s.slice(start, i)), start, end: i });
   }
   return out;
 }
@@ -67,6 +131,12 @@ function expand(p: string, limit = 128): string[] | null {
     const c = p[i] as string;
     if (p.startsWith('\\p{L}*', i)) {
       if (!push(['*'], false)) return null;
+      i += 6;
+      continue;
+    }
+    if (p.startsWith('\\p{L}+', i)) {
+      // A whole word of any letters (inside a phrase; a leading one is handled by compileLexicon).
+      if (!push(['+'], false)) return null;
       i += 6;
       continue;
     }
@@ -132,27 +202,43 @@ function splitTop(src: string): string[] {
 }
 
 /** Compiles one language's lexicon (alternatives separated by " | ", as in lexicon.ts). */
-export function compileLexicon(sources: Partial<Record<CueName, string | RegExp>>): CompiledLexicon {
+export function compileLexicon(sources: Partial<Record<CueName, string | RegExp | [RegExp, string]>>): CompiledLexicon {
   const exact = new Map<string, Entry[]>();
   const stems: StemNode = { next: new Map() };
-  const residual: Array<[CueName, RegExp]> = [];
-  for (const [cueName, src] of Object.entries(sources) as Array<[CueName, string | RegExp]>) {
+  const residual: ResidualCue[] = [];
+  const suffixes: SuffixEntry[] = [];
+  const pattern = (w: string): WordPattern => (w === '+' ? { word: '', stem: true } : w.endsWith('*') ? { word: w.slice(0, -1), stem: true } : { word: w, stem: false });
+  const isDigitOnly = (re: RegExp): boolean => splitTop(re.source).every((alt) => alt.includes('\\d'));
+  for (const [cueName, src] of Object.entries(sources) as Array<[CueName, string | RegExp | [RegExp, string]]>) {
     if (src instanceof RegExp) {
-      residual.push([cueName, src]);
+      residual.push({ cue: cueName, re: src, digit: isDigitOnly(src) });
+      continue;
+    }
+    if (Array.isArray(src)) {
+      residual.push({ cue: cueName, re: src[0], needs: src[1], digit: isDigitOnly(src[0]) });
       continue;
     }
     const rest: string[] = [];
-    for (const alt of splitTop(src)) {
+    for (const alt0 of splitTop(src)) {
+      // A leading "any letters" wildcard: the first word is matched by its ending.
+      const lead = /^\\p\{L\}(?:\+|\{(\d+),\})/.exec(alt0);
+      const alt = lead ? alt0.slice(lead[0].length) : alt0;
       const forms = expand(alt);
-      if (!forms || forms.some((f) => /\*(?!$|\s)/.test(f) || !/^[\p{L}\p{N}'’\- *]+$/u.test(f))) {
+      if (!forms || forms.some((f) => /\*(?!$|\s)/.test(f) || /[^\s]\+|\+[^\s]/.test(f) || !/^[\p{L}\p{N}'’\- *+]+$/u.test(f))) {
         rest.push(alt);
         continue;
       }
       for (const form of forms) {
         const words = norm(form).trim().split(/\s+/);
         const first = words[0] as string;
-        const entry: Entry = { cue: cueName, rest: words.slice(1) };
-        if (first.endsWith('*')) {
+        const entry: Entry = { cue: cueName, rest: words.slice(1).map(pattern) };
+        if (lead) {
+          if (first.endsWith('*')) {
+            rest.push(alt0);
+            break;
+          }
+          suffixes.push({ suffix: first, min: Number(lead[1] ?? 1), entry });
+        } else if (first.endsWith('*')) {
           let node = stems;
           for (const ch of first.slice(0, -1)) {
             let child = node.next.get(ch);
@@ -165,15 +251,16 @@ export function compileLexicon(sources: Partial<Record<CueName, string | RegExp>
         }
       }
     }
-    if (rest.length) residual.push([cueName, new RegExp(`(?<![\\p{L}\\p{N}])(?:${rest.join('|')})(?![\\p{L}\\p{N}])`, 'iu')]);
+    if (rest.length) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${rest.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+      residual.push({ cue: cueName, re, digit: isDigitOnly(re) });
+    }
   }
-  const digitOnly = new Set<CueName>();
-  for (const [name, re] of residual) if (splitTop(re.source).every((alt) => alt.includes('\\d'))) digitOnly.add(name);
-  return { exact, stems, residual, digitOnly };
+  return { exact, stems, suffixes, residual, memo: new Map() };
 }
 
-function wordMatches(pattern: string, word: string): boolean {
-  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+function wordMatches(p: WordPattern, word: string): boolean {
+  return p.stem ? word.startsWith(p.word) : word === p.word;
 }
 
 /**
@@ -188,13 +275,13 @@ export function matchCuesInto(
   hit: (cue: CueName, text: string) => void,
   hasDigit = true,
 ): void {
-  const tryEntries = (entries: Entry[], i: number): void => {
+  const tryEntries = (entries: readonly Entry[], i: number): void => {
     for (const e of entries) {
       if (has(e.cue)) continue;
       let ok = true;
       for (let k = 0; k < e.rest.length; k++) {
         const t = toks[i + 1 + k];
-        if (!t || !wordMatches(e.rest[k] as string, t.lower)) {
+        if (!t || !wordMatches(e.rest[k] as WordPattern, t.lower)) {
           ok = false;
           break;
         }
@@ -204,18 +291,20 @@ export function matchCuesInto(
   };
   for (let i = 0; i < toks.length; i++) {
     const w = (toks[i] as WordToken).lower;
-    const ex = lex.exact.get(w);
-    if (ex) tryEntries(ex, i);
-    let node: StemNode | undefined = lex.stems;
-    for (let c = 0; c < w.length && node; c++) {
-      node = node.next.get(w[c] as string);
-      if (node?.entries) tryEntries(node.entries, i);
+    let entries = lex.memo.get(w);
+    if (entries === undefined) {
+      if (lex.memo.size >= MEMO_MAX) lex.memo.clear();
+      entries = firstWordEntries(lex, w);
+      lex.memo.set(w, entries);
     }
+    if (entries.length) tryEntries(entries, i);
   }
-  for (const [name, re] of lex.residual) {
-    if (has(name) || (!hasDigit && lex.digitOnly.has(name))) continue;
-    const m = re.exec(s);
-    if (m) hit(name, m[0]);
+  let lowered: string | undefined;
+  for (const r of lex.residual) {
+    if (has(r.cue) || (r.digit && !hasDigit)) continue;
+    if (r.needs !== undefined && !(lowered ??= s.toLowerCase()).includes(r.needs)) continue;
+    const m = r.re.exec(s);
+    if (m) hit(r.cue, m[0]);
   }
 }
 

@@ -12,7 +12,7 @@
  * Then shape gates: questions, bylines, headings and fragments are rarely claims.
  */
 import { CLAIM_MODEL } from './model.generated';
-import { FEATURE_NAMES, forEachNgram, type FeatureName, type SentenceFeatures } from './features';
+import { FEATURE_NAMES, type FeatureName, type SentenceFeatures } from './features';
 import { wordTokens, type WordToken } from './matcher';
 
 /** Sentences scoring at or above this are reported as claims (the score is a probability). */
@@ -66,15 +66,31 @@ const GATES: Partial<Record<FeatureName, number>> = {
   list_continuation: 0.6,
 };
 
+/** An n-gram vocabulary: unigram weights, and bigram weights by first word (no string building). */
+export interface Vocab {
+  uni: Map<string, number>;
+  bi: Map<string, Map<string, number>>;
+}
+
 /** Parsed "ngram\tweight" vocabularies, by source string (the shipped one plus training folds). */
-const vocabs = new Map<string, Map<string, number>>();
-export function parseVocab(vocab: string): Map<string, number> {
+const vocabs = new Map<string, Vocab>();
+export function parseVocab(vocab: string): Vocab {
   let m = vocabs.get(vocab);
   if (!m) {
-    m = new Map();
+    m = { uni: new Map(), bi: new Map() };
     for (const line of vocab.split('\n')) {
       const tab = line.lastIndexOf('\t');
-      if (tab > 0) m.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+      if (tab <= 0) continue;
+      const gram = line.slice(0, tab);
+      const w = Number(line.slice(tab + 1));
+      const sp = gram.indexOf(' ');
+      if (sp < 0) m.uni.set(gram, w);
+      else {
+        const a = gram.slice(0, sp);
+        let inner = m.bi.get(a);
+        if (!inner) m.bi.set(a, (inner = new Map()));
+        inner.set(gram.slice(sp + 1), w);
+      }
     }
     if (vocabs.size > 8) vocabs.clear();
     vocabs.set(vocab, m);
@@ -83,18 +99,23 @@ export function parseVocab(vocab: string): Map<string, number> {
 }
 
 const FEATURE_INDEX = new Map<FeatureName, number>(FEATURE_NAMES.map((n, i) => [n, i]));
+const DIGIT = /\d/;
 
 /** Linear score of `model` over the features that fired (plus n-grams when `toks` and `vocab` are given). */
-export function linearScore(model: LinearModel, on: ReadonlySet<FeatureName>, toks?: readonly WordToken[], vocab?: ReadonlyMap<string, number>): number {
+export function linearScore(model: LinearModel, on: ReadonlySet<FeatureName>, toks?: readonly WordToken[], vocab?: Vocab): number {
   let z = model.bias;
   for (const name of on) {
     const i = FEATURE_INDEX.get(name);
     if (i !== undefined) z += model.weights[i] ?? 0;
   }
   if (toks && vocab) {
-    forEachNgram(toks, (g) => {
-      z += vocab.get(g) ?? 0;
-    });
+    // Same grams as forEachNgram (features.ts), looked up without building "a b" strings.
+    let prev = '<s>';
+    for (const t of toks) {
+      const w = DIGIT.test(t.lower) ? t.lower.replace(/\d/g, '0') : t.lower;
+      z += (vocab.uni.get(w) ?? 0) + (vocab.bi.get(prev)?.get(w) ?? 0);
+      prev = w;
+    }
   }
   return z;
 }

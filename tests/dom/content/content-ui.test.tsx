@@ -40,6 +40,9 @@ function state(overrides: Partial<UiState> = {}) {
     lastColor: 'yellow',
     focusedId: null,
     paintSupported: true,
+    suggestions: [],
+    suggestionCard: null,
+    analysis: null,
     ...overrides,
   });
 }

@@ -4,11 +4,14 @@ import {
   annotationsForPage,
   createAnnotation,
   deleteAnnotation,
+  dismissedOn,
+  dismissSuggestion,
   listTags,
   openPage,
   openPolicyLensDb,
   recordAnchors,
   restoreAnnotation,
+  undismissSuggestion,
   updateAnnotation,
   type NewAnnotation,
 } from '../../../lib/db';
@@ -155,6 +158,18 @@ describe('annotations', () => {
   });
 });
 
+describe('dismissals', () => {
+  it('remembers dismissed suggestions per page, and forgets on undo', async () => {
+    const db = await openPolicyLensDb();
+    expect(await dismissSuggestion(db, 'https://a.example/', 'org:hugging face', NOW)).toBe(1);
+    expect(await dismissSuggestion(db, 'https://a.example/', 'org:hugging face', NOW)).toBe(1);
+    await dismissSuggestion(db, 'https://b.example/', 'claim:1234', NOW);
+    expect(await dismissedOn(db, 'https://a.example/')).toEqual(['org:hugging face']);
+    expect(await undismissSuggestion(db, 'https://a.example/', 'org:hugging face')).toBe(0);
+    expect(await dismissedOn(db, 'https://b.example/')).toEqual(['claim:1234']);
+  });
+});
+
 describe('upgrades', () => {
   it('upgrades a version 1 database: keeps annotations and creates tag records from their tags', async () => {
     const v1 = await openDB('policy-lens-upgrade', 1, {
@@ -175,7 +190,8 @@ describe('upgrades', () => {
     v1.close();
 
     const db = await openPolicyLensDb('policy-lens-upgrade');
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
+    expect(db.objectStoreNames.contains('dismissals')).toBe(true);
     expect(db.objectStoreNames.contains('outbox')).toBe(true);
     expect((await listTags(db)).map((t) => t.key)).toEqual(['ai act', 'compute']);
     expect((await annotationsForPage(db, a.pageId)).annotations).toHaveLength(2);
@@ -183,7 +199,7 @@ describe('upgrades', () => {
 
   it('creates the whole schema on a fresh database', async () => {
     const db = await openPolicyLensDb('fresh');
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'outbox', 'pages', 'tags']);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'dismissals', 'outbox', 'pages', 'tags']);
     expect([...db.transaction('pages').store.indexNames].sort()).toEqual(['by-text-hash', 'by-url']);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * The reader's settings (kept in `storage.sync`, which is small: settings only). Versioned:
+ * `parseSettings` accepts any stored shape, keeps what is valid and fills the rest with defaults,
+ * so a damaged or older value never breaks the extension.
+ */
+import { CLAIM_KINDS, type ClaimKind } from './analysis/types';
+
+export interface AnalysisSettings {
+  /** Run the automatic analysis on articles. */
+  enabled: boolean;
+  organizations: boolean;
+  claims: boolean;
+  kinds: Record<ClaimKind, boolean>;
+  /** Claims scoring below this are not shown (0..1). */
+  threshold: number;
+}
+
+export interface Settings {
+  version: 1;
+  analysis: AnalysisSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  analysis: {
+    enabled: true,
+    organizations: true,
+    claims: true,
+    kinds: { statistic: true, comparison: true, causal: true, prediction: true, position: true },
+    threshold: 0.5,
+  },
+};
+
+const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+
+export function parseSettings(raw: unknown): Settings {
+  const d = DEFAULT_SETTINGS.analysis;
+  const a = (typeof raw === 'object' && raw !== null ? (raw as { analysis?: unknown }).analysis : undefined) as
+    | Partial<Record<keyof AnalysisSettings, unknown>>
+    | undefined;
+  if (!a || typeof a !== 'object') return structuredClone(DEFAULT_SETTINGS);
+  const kindsRaw = (typeof a.kinds === 'object' && a.kinds !== null ? a.kinds : {}) as Record<string, unknown>;
+  const kinds = Object.fromEntries(CLAIM_KINDS.map((k) => [k, bool(kindsRaw[k], d.kinds[k])])) as Record<ClaimKind, boolean>;
+  const threshold = typeof a.threshold === 'number' && a.threshold >= 0 && a.threshold <= 1 ? a.threshold : d.threshold;
+  return {
+    version: 1,
+    analysis: {
+      enabled: bool(a.enabled, d.enabled),
+      organizations: bool(a.organizations, d.organizations),
+      claims: bool(a.claims, d.claims),
+      kinds,
+      threshold,
+    },
+  };
+}
