@@ -197,7 +197,8 @@ function crossValidate(l2Cue: number, l2En: number): CvResult {
       res.cue[i] = predict(wCue, encode(e, null));
       const pEn = predict(wEn, encode(e, vocab));
       res.en[i] = pEn;
-      res.combined[i] = combine(pEn, positionProbability(e.f), e.f).score;
+      // ClaimBuster is scored at its own base rate (no prior shift to policy text).
+      res.combined[i] = combine(pEn, positionProbability(e.f), e.f, 0).score;
     });
   }
   return res;
@@ -220,10 +221,10 @@ const res = best.res as CvResult;
 const rows: Array<[string, number[]]> = [
   ['cue-only LR (used for French)', res.cue],
   ['cues + n-grams LR (English)', res.en],
-  ['shipped score (LR + positions + gates)', res.combined],
+  ['shipped score (LR + effect/forecast/position parts + gates, no prior shift)', res.combined],
 ];
 console.log(`chosen l2 cue=${best.l2Cue} en=${best.l2En}`);
-console.log('| model (ClaimBuster 5-fold CV) | F1@0.5 | P | R | best-F1 (thr) | AP |');
+console.log(`| model (ClaimBuster 5-fold CV) | F1@${CLAIM_THRESHOLD} | P | R | best-F1 (thr) | AP |`);
 console.log('|---|---|---|---|---|---|');
 for (const [name, s] of rows) {
   const at = f1At(s, ys, CLAIM_THRESHOLD);

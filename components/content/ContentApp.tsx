@@ -5,6 +5,8 @@ import type { ColorName } from '@/lib/model';
 import { anchorLabel } from '../labels';
 import { HighlightCard, SelectionToolbar } from './HighlightCard';
 import { HighlightList } from './HighlightList';
+import { SuggestionCard, type Correction } from './SuggestionCard';
+import { SuggestionList } from './SuggestionList';
 import type { PageEntry, UiState } from './types';
 
 export interface ContentActions {
@@ -19,6 +21,13 @@ export interface ContentActions {
   openList: () => void;
   dismissToast: () => void;
   viewport: () => { width: number; height: number };
+  acceptSuggestion: (key: string, correction?: Correction) => void;
+  dismissSuggestion: (key: string) => void;
+  undismissSuggestion: (key: string) => void;
+  closeSuggestion: () => void;
+  revealSuggestion: (key: string) => void;
+  /** Whether an open suggestion card should take focus (keyboard, popup) or not (hover). */
+  suggestionTakesFocus: () => boolean;
 }
 
 interface Props {
@@ -38,6 +47,8 @@ export function ContentApp({ t, store, actions }: Props) {
   useEffect(() => store.subscribe(setState), [store]);
   const { editor, toast } = state;
   const editing = editor?.mode === 'edit' ? state.entries.find((e) => e.annotation.id === editor.id) : undefined;
+  const card = state.suggestionCard;
+  const suggestion = card ? state.suggestions.find((s) => s.key === card.key) : undefined;
   return (
     <>
       {editor?.mode === 'new' && (
@@ -64,6 +75,18 @@ export function ContentApp({ t, store, actions }: Props) {
           onClose={actions.closeEditor}
         />
       )}
+      {suggestion && card && !editor && (
+        <SuggestionCard
+          key={suggestion.key}
+          t={t}
+          suggestion={suggestion}
+          position={{ rect: card.rect, viewport: actions.viewport() }}
+          takeFocus={actions.suggestionTakesFocus()}
+          onAccept={(correction) => actions.acceptSuggestion(suggestion.key, correction)}
+          onDismiss={() => actions.dismissSuggestion(suggestion.key)}
+          onClose={actions.closeSuggestion}
+        />
+      )}
       {state.listOpen && (
         <HighlightList
           t={t}
@@ -74,7 +97,9 @@ export function ContentApp({ t, store, actions }: Props) {
           onFocusEntry={actions.focusEntry}
           onOpen={actions.openEditor}
           onClose={actions.closeList}
-        />
+        >
+          {state.analysis && <SuggestionList t={t} analysis={state.analysis} onOpen={actions.revealSuggestion} />}
+        </HighlightList>
       )}
       <div class="pl-toast-region" role="status" aria-live="polite">
         {toast && (
@@ -88,6 +113,14 @@ export function ContentApp({ t, store, actions }: Props) {
               </>
             )}
             {toast.kind === 'restored' && <span>{t('contentRestored')}</span>}
+            {toast.kind === 'dismissed' && (
+              <>
+                <span>{t('suggestDismissed')}</span>
+                <button type="button" onClick={() => actions.undismissSuggestion(toast.key)}>
+                  {t('contentUndo')}
+                </button>
+              </>
+            )}
             {toast.kind === 'changed' && (
               <>
                 <span>{t('contentChangedNotice', [String(toast.moved), String(toast.lost)])}</span>

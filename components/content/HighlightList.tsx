@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '@/lib/i18n';
 import { COLOR_HEX, noteOf, quoteOf } from '@/lib/model';
 import type { PageEntry } from './types';
@@ -12,6 +13,8 @@ interface Props {
   onFocusEntry: (id: string) => void;
   onOpen: (id: string) => void;
   onClose: () => void;
+  /** More sections (the automatic suggestions). */
+  children?: ComponentChildren;
 }
 
 /**
@@ -19,7 +22,7 @@ interface Props {
  * sees): each is a button; focusing one scrolls to it, Enter opens its card. Orphans are listed
  * apart with their stored quote.
  */
-export function HighlightList({ t, entries, focusedId, paintSupported, statusLabel, onFocusEntry, onOpen, onClose }: Props) {
+export function HighlightList({ t, entries, focusedId, paintSupported, statusLabel, onFocusEntry, onOpen, onClose, children }: Props) {
   const found = entries.filter((e) => e.match && e.match.status !== 'orphan');
   const orphans = entries.filter((e) => !e.match || e.match.status === 'orphan');
   const item = (e: PageEntry, anchored: boolean) => (
@@ -56,6 +59,7 @@ export function HighlightList({ t, entries, focusedId, paintSupported, statusLab
           <ul class="pl-items">{orphans.map((e) => item(e, false))}</ul>
         </>
       )}
+      {children}
     </section>
   );
 }

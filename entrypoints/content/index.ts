@@ -1,7 +1,9 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { translatorFrom } from '@/lib/i18n';
+import { parseSettings } from '@/lib/settings';
 import { createController } from './controller';
+import { createSuggestions } from './suggestions';
 import { setupDomChanges } from './features/dom-changes';
 import { setupMessages } from './features/messages';
 import { setupSelection } from './features/selection';
@@ -21,23 +23,59 @@ export default defineContentScript({
       send: (message) => browser.runtime.sendMessage(message),
       signal,
       // Anchoring slices run in idle time so the page stays responsive while it loads.
-      yieldToHost: () =>
-        new Promise((resolve) => {
-          if ('requestIdleCallback' in win) win.requestIdleCallback(() => resolve(), { timeout: 50 });
-          else ctx.setTimeout(resolve, 0);
-        }),
+      yieldToHost: () => yieldToHost(),
       ...(isE2E
         ? { publishState: (state) => (document.documentElement.dataset.policyLensState = JSON.stringify(state)) }
         : {}),
     });
-    setupUiHost(signal, controller, t, win, { mode: isE2E ? 'open' : 'closed', lang: browser.i18n.getUILanguage() });
-    setupMessages(signal, controller);
+    const yieldToHost = () =>
+      new Promise<void>((resolve) => {
+        if ('requestIdleCallback' in win) win.requestIdleCallback(() => resolve(), { timeout: 50 });
+        else ctx.setTimeout(resolve, 0);
+      });
+    const suggestions = createSuggestions({
+      win,
+      send: (message) => browser.runtime.sendMessage(message),
+      signal,
+      t,
+      controller,
+      yieldToHost,
+      settings: async () => parseSettings((await browser.storage.sync.get('settings')).settings).analysis,
+      ...(isE2E
+        ? {
+            publish: ({ analysis, painted, ms }) =>
+              (document.documentElement.dataset.policyLensAnalysis = JSON.stringify({
+                state: analysis.state,
+                lang: analysis.lang,
+                claimsEnabled: analysis.claimsEnabled,
+                organizations: analysis.organizations,
+                claims: analysis.claims,
+                painted,
+                ms: Math.round(ms),
+              })),
+          }
+        : {}),
+    });
+    setupUiHost(signal, controller, suggestions, t, win, { mode: isE2E ? 'open' : 'closed', lang: browser.i18n.getUILanguage() });
+    setupMessages(signal, controller, suggestions);
+    // Settings changed (options page): analyse again with the new toggles and threshold.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'sync' && 'settings' in changes) void suggestions.analysePage();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
     setupSelection(signal, controller, win);
     setupDomChanges(signal, controller, win);
     // In-page navigation (history.pushState) shows another article in the same document.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void controller.load().catch(() => undefined));
+    ctx.addEventListener(window, 'wxt:locationchange', () =>
+      void controller
+        .load()
+        .then(() => suggestions.analysePage())
+        .catch(() => undefined),
+    );
     try {
       await controller.load();
+      await suggestions.analysePage();
     } catch (err) {
       // A page the background refuses (or an extension reload) must never break the page itself.
       console.debug('[policy-lens] not active on this page:', err);

@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import { ContentApp, type ContentActions } from '@/components/content/ContentApp';
 import type { Translate } from '@/lib/i18n';
 import { UI_HOST_TAG, type Controller } from '../controller';
+import type { Suggestions } from '../suggestions';
 import uiCss from '../ui.css?inline';
 
 /**
@@ -13,6 +14,7 @@ import uiCss from '../ui.css?inline';
 export function setupUiHost(
   signal: AbortSignal,
   controller: Controller,
+  suggestions: Suggestions,
   t: Translate,
   win: Window & typeof globalThis,
   opts: { mode: ShadowRootMode; lang: string },
@@ -45,12 +47,18 @@ export function setupUiHost(
       openList: () => controller.toggleList(true),
       dismissToast: controller.dismissToast,
       viewport: () => ({ width: win.innerWidth, height: win.innerHeight }),
+      acceptSuggestion: (key, correction) => void suggestions.accept(key, correction),
+      dismissSuggestion: (key) => void suggestions.dismiss(key),
+      undismissSuggestion: (key) => void suggestions.undismiss(key),
+      closeSuggestion: suggestions.closeCard,
+      revealSuggestion: (key) => void suggestions.reveal(key),
+      suggestionTakesFocus: () => suggestions.cardTakesFocus,
     };
     render(h(ContentApp, { t, store: controller.store, actions }), root);
   };
   // Mount as soon as there is something to show.
   const unsubscribe = controller.store.subscribe((s) => {
-    if (s.editor || s.listOpen || s.toast) mount();
+    if (s.editor || s.listOpen || s.toast || s.suggestionCard) mount();
   });
   signal.addEventListener('abort', () => {
     unsubscribe();

@@ -4,7 +4,7 @@
  * English model. One pass of a few regexes per sentence keeps this well above 2M chars/s.
  */
 import { lexiconFor, type CueName } from './lexicon';
-import { matchCuesInto, wordTokens, type WordToken } from './matcher';
+import { isSingleWordCue, matchCuesInto, wordTokens, type WordToken } from './matcher';
 
 export type ShapeName =
   | 'question'
@@ -17,7 +17,9 @@ export type ShapeName =
   | 'len_medium'
   | 'len_long'
   | 'starts_imperative'
-  | 'count_number';
+  | 'count_number'
+  | 'copula_eval'
+  | 'starts_infinitive';
 
 export type FeatureName = CueName | ShapeName;
 
@@ -29,6 +31,7 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   'second_person', 'past_event', 'directive', 'quote', 'attribution_colon',
   'question', 'no_final_punct', 'fragment', 'byline', 'list_continuation', 'incident_title',
   'len_short', 'len_medium', 'len_long', 'starts_imperative', 'count_number',
+  'purpose', 'copula_eval', 'starts_infinitive',
 ];
 
 
@@ -47,6 +50,37 @@ const IMPERATIVE_EN = /^(?:establish|develop|protect|promote|ensure|help|read|su
 const INCIDENT = /^(?:#\d+\s*:|incident\s+\d+\s*:)/i;
 /** A digit that is not only a year, a list marker ("3." / "#503:") or an ordinal date. */
 const YEARS_AND_MARKERS = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])|^\s*(?:#?\d+[.):]|[-•*])\s*|#\d+/gu;
+
+/** Copulas and stance verbs after which an evaluative word is asserted ("X is essential",
+ * "cette friction est saine"), unlike a modifier inside an event sentence ("a landmark order"). */
+const COPULAS: Record<'en' | 'fr', Set<string>> = {
+  en: new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "it's", "that's", 'remains', 'remain', 'seems', 'seem', 'becomes', 'become', 'proves', 'looks', 'appears', 'sounds', 'feel', 'feels', 'find', 'consider', 'considered', 'deemed']),
+  fr: new Set(['est', 'sont', 'était', 'étaient', 'sera', 'seront', 'serait', 'seraient', 'être', 'été', "c'est", 'reste', 'restent', 'demeure', 'demeurent', 'semble', 'semblent', 'paraît', 'devient', 'deviennent', 'apparaît', 'jugé', 'jugée', 'jugés', 'jugées', 'estime', 'juge', 'considère']),
+};
+/** Words allowed between the copula and the evaluative word ("is not only very important"). */
+const BETWEEN = new Set(['not', 'very', 'so', 'too', 'more', 'most', 'less', 'also', 'really', 'truly', 'particularly', 'extremely', 'highly', 'a', 'an', 'the', 'only', 'pas', 'très', 'trop', 'plus', 'moins', 'si', 'aussi', 'particulièrement', 'extrêmement', 'vraiment', 'un', 'une', 'le', 'la', 'donc', 'bien', 'tout', 'toute', 'absolument']);
+
+function copulaEvaluative(toks: readonly WordToken[], lang: string): boolean {
+  const cop = COPULAS[lang === 'fr' ? 'fr' : 'en'];
+  const lex = lexiconFor(lang);
+  for (let i = 0; i < toks.length; i++) {
+    if (!cop.has((toks[i] as WordToken).lower)) continue;
+    for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) {
+      const w = (toks[k] as WordToken).lower;
+      if (isSingleWordCue(lex, w, 'evaluative')) return true;
+      if (!BETWEEN.has(w)) break;
+    }
+  }
+  return false;
+}
+
+/** French infinitive-initial sentences: recommendations of a policy report ("Créer un fonds…"). */
+const INFINITIVE_FR = /^\p{Lu}\p{Ll}+(?:er|ir|re)$/u;
+const NOT_INFINITIVES = new Set(['premier', 'dernier', 'hier', 'entre', 'notre', 'votre', 'leur', 'contre', 'outre', 'autre', 'chaque', 'pour', 'sur', 'par', 'vers', 'lire', 'cahier', 'dossier', 'quartier', 'métier', 'chantier', 'pilier', 'cinquième', 'titre', 'chapitre', 'livre', 'centre', 'ministre', 'lettre', 'offre', 'ordre', 'cadre', 'nombre', 'membre', 'registre', 'filtre', 'maître', 'ensemble', 'mer', 'fer', 'cher', 'plaisir', 'avenir', 'désir', 'loisir', 'pouvoir', 'savoir', 'devoir', 'espoir', 'soir', 'miroir', 'trottoir', 'mémoire', 'histoire', 'victoire', 'territoire', 'laboratoire', 'répertoire', 'observatoire', 'conservatoire', 'notaire', 'commissaire', 'secrétaire', 'partenaire', 'salaire', 'affaire', 'affaires', 'grammaire', 'dictionnaire', 'questionnaire', 'glossaire', 'sommaire', 'inventaire', 'calendrier', 'janvier', 'février', 'extraire', 'entretien']);
+function startsWithInfinitive(toks: readonly WordToken[]): boolean {
+  const t = toks[0];
+  return !!t && INFINITIVE_FR.test(t.text) && !NOT_INFINITIVES.has(t.lower);
+}
 
 /** A digit in a sentence (cheap pre-check before the number regexes). */
 const DIGIT_RE = /\d/;
@@ -101,6 +135,8 @@ export function extractFeatures(sentence: string, lang: string, toks: readonly W
   if (LOWER_START.test(trimmed) || last === ',' || last === ';') on.add('list_continuation');
   if (INCIDENT.test(trimmed)) on.add('incident_title');
   if (lang !== 'fr' && IMPERATIVE_EN.test(trimmed)) on.add('starts_imperative');
+  if (on.has('evaluative') && copulaEvaluative(toks, lang)) on.add('copula_eval');
+  if (lang === 'fr' && tokens >= 4 && startsWithInfinitive(toks)) on.add('starts_infinitive');
   return { on, matched, tokens };
 }
 

@@ -15,7 +15,7 @@ export function claimKind(f: SentenceFeatures): ClaimKind {
   if (on.has('comparative') || on.has('superlative') || on.has('trend')) return 'comparison';
   // A recommendation ("AI should benefit everyone") is a position even when its verb names an
   // effect: the sentence asserts what ought to be, not what is (GUIDELINES.md §2 examples).
-  if (on.has('deontic')) return 'position';
+  if (on.has('deontic') || on.has('starts_infinitive')) return 'position';
   if (on.has('causal') || on.has('change_verb')) return 'causal';
   if (on.has('prediction') && !on.has('directive')) return 'prediction';
   return 'position';

@@ -263,6 +263,18 @@ function wordMatches(p: WordPattern, word: string): boolean {
   return p.stem ? word.startsWith(p.word) : word === p.word;
 }
 
+/** Does the single word `w` (lowercased) match `cue` on its own (a one-word lexicon entry)? */
+export function isSingleWordCue(lex: CompiledLexicon, w: string, cue: CueName): boolean {
+  let entries = lex.memo.get(w);
+  if (entries === undefined) {
+    if (lex.memo.size >= MEMO_MAX) lex.memo.clear();
+    entries = firstWordEntries(lex, w);
+    lex.memo.set(w, entries);
+  }
+  for (const e of entries) if (e.cue === cue && e.rest.length === 0) return true;
+  return false;
+}
+
 /**
  * Calls `hit(cue, matchedText)` once for each cue of `lex` found in `s` (its first match), given
  * the sentence's tokens. `has(cue)` tells whether a cue is already known (skips its entries).

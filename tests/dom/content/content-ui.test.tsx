@@ -26,6 +26,12 @@ function actions(overrides: Partial<ContentActions> = {}): ContentActions {
     openList: vi.fn(),
     dismissToast: vi.fn(),
     viewport: () => ({ width: 1280, height: 800 }),
+    acceptSuggestion: vi.fn(),
+    dismissSuggestion: vi.fn(),
+    undismissSuggestion: vi.fn(),
+    closeSuggestion: vi.fn(),
+    revealSuggestion: vi.fn(),
+    suggestionTakesFocus: () => true,
     ...overrides,
   };
 }
