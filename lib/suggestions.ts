@@ -70,5 +70,6 @@ export function buildSuggestions(
       });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // Reading order; a claim before the organizations inside it.
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }

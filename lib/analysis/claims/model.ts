@@ -202,15 +202,24 @@ export function checkProbability(sentence: string, f: SentenceFeatures, lang: st
   return sigmoid(linearScore(model.cues, f.on));
 }
 
+/**
+ * Each hand-set part needs its defining cue: without one, the part says nothing (probability 0),
+ * so that the noisy-OR of several parts does not add up their biases on cue-less sentences.
+ */
+const POSITION_CUES: readonly FeatureName[] = ['deontic', 'belief', 'attribution_colon', 'according_to', 'reporting', 'evaluative', 'copula_eval', 'starts_infinitive'];
+const EFFECT_CUES: readonly FeatureName[] = ['causal', 'change_verb'];
+const FORECAST_CUES: readonly FeatureName[] = ['prediction'];
+const anyOn = (f: SentenceFeatures, cues: readonly FeatureName[]): boolean => cues.some((c) => f.on.has(c));
+
 /** Hand-set position probability. */
 export function positionProbability(f: SentenceFeatures): number {
-  return sigmoid(handLogit(POSITION_BIAS, POSITION_WEIGHTS, f));
+  return anyOn(f, POSITION_CUES) ? sigmoid(handLogit(POSITION_BIAS, POSITION_WEIGHTS, f)) : 0;
 }
 
 /** Hand-set probability that the sentence asserts an effect or makes a forecast. */
 export function effectProbability(f: SentenceFeatures): number {
-  const a = sigmoid(handLogit(EFFECT_BIAS, EFFECT_WEIGHTS, f));
-  const b = sigmoid(handLogit(FORECAST_BIAS, FORECAST_WEIGHTS, f));
+  const a = anyOn(f, EFFECT_CUES) ? sigmoid(handLogit(EFFECT_BIAS, EFFECT_WEIGHTS, f)) : 0;
+  const b = anyOn(f, FORECAST_CUES) ? sigmoid(handLogit(FORECAST_BIAS, FORECAST_WEIGHTS, f)) : 0;
   return 1 - (1 - a) * (1 - b);
 }
 

@@ -44,3 +44,19 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text).lang).toBe(lang);
   });
 });
+
+describe('splitSentences fast path', () => {
+  it('keeps a line without inner terminator whole, and still splits lines that have one', () => {
+    expect(splitSentences('A heading without a final stop').map((s) => s.text)).toEqual(['A heading without a final stop']);
+    expect(splitSentences('One sentence only.').map((s) => s.text)).toEqual(['One sentence only.']);
+    expect(splitSentences('First one. Second one!').map((s) => s.text)).toEqual(['First one.', 'Second one!']);
+  });
+});
+
+describe('detectLanguage (single pass)', () => {
+  it('recognises scripts and Latin languages', () => {
+    expect(detectLanguage('これは日本語の文章です。ひらがなとカタカナ。').lang).toBe('ja');
+    expect(detectLanguage('Это предложение написано на русском языке и оно довольно длинное.').lang).toBe('ru');
+    expect(detectLanguage("L'intelligence artificielle est un enjeu pour les entreprises et les citoyens.").lang).toBe('fr');
+  });
+});

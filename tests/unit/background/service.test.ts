@@ -160,4 +160,44 @@ describe('BackgroundService', () => {
     await service.handle({ type: 'annotation/delete', id: a.id }, popupSender);
     expect(broadcast).toHaveBeenCalledWith({ type: 'content/refresh', pageId: a.pageId });
   });
+
+  it('remembers dismissed suggestions for the page and returns them on the next visit', async () => {
+    const { service } = setup();
+    const dismissed = value<{ dismissed: number }>(
+      await service.handle({ type: 'suggestion/dismiss', page: info, key: 'org:Q1' }, tabSender('https://news.example/story')),
+    );
+    expect(dismissed.dismissed).toBe(1);
+    const visit = value<PageOpenResult>(await service.handle({ type: 'page/open', page: info }, tabSender('https://news.example/story?utm_medium=x')));
+    expect(visit.dismissed).toEqual(['org:Q1']);
+    expect(visit.annotations).toEqual([]);
+    await service.handle({ type: 'suggestion/undismiss', page: info, key: 'org:Q1' }, tabSender('https://news.example/story'));
+    const again = value<PageOpenResult>(await service.handle({ type: 'page/open', page: info }, tabSender('https://news.example/story')));
+    expect(again.dismissed).toEqual([]);
+    const fromPopup = await service.handle({ type: 'suggestion/dismiss', page: info, key: 'org:Q1' }, popupSender);
+    expect(fromPopup.ok).toBe(false);
+  });
+
+  it('stores the provenance of an accepted suggestion', async () => {
+    const { service } = setup();
+    const a = value<Annotation>(
+      await service.handle(
+        {
+          type: 'annotation/create',
+          page: info,
+          selectors,
+          color: 'blue',
+          note: '',
+          tags: ['organization'],
+          provenance: { detector: 'policy-lens-analysis', version: 'analysis-1', score: 0.93, kind: 'organization', orgName: 'AI Office', orgType: 'regulator' },
+        },
+        tabSender('https://news.example/story'),
+      ),
+    );
+    expect(a.provenance).toEqual({ detector: 'policy-lens-analysis', version: 'analysis-1', score: 0.93, kind: 'organization', orgName: 'AI Office', orgType: 'regulator' });
+    const bad = await service.handle(
+      { type: 'annotation/create', page: info, selectors, color: 'blue', note: '', tags: [], provenance: { detector: 'x', version: '1', score: 7 } },
+      tabSender('https://news.example/story'),
+    );
+    expect(bad.ok).toBe(false);
+  });
 });

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/analysis';
+import { analyzeInChunks, chunkBounds } from '../../lib/analysis/chunked';
+import type { AnalysisResult } from '../../lib/analysis/types';
+import { DEFAULT_SETTINGS, parseSettings } from '../../lib/settings';
+import { buildSuggestions, suggestionKey } from '../../lib/suggestions';
+
+const TEXT =
+  'Hugging Face soutient que les modèles open-source peuvent surpasser les systèmes commerciaux même avec moins de paramètres.\n' +
+  'Le site compte 7 millions d’utilisateurs.\nLa météo était belle.';
+
+function result(): AnalysisResult {
+  const orgStart = TEXT.indexOf('Hugging Face');
+  const second = TEXT.indexOf('Le site');
+  return {
+    lang: 'fr',
+    claimsEnabled: true,
+    detectorVersion: 'test',
+    orgs: [{ start: orgStart, end: orgStart + 12, text: 'Hugging Face', id: 'Q123', name: 'Hugging Face', type: 'ai-lab', source: 'gazetteer', score: 0.95 }],
+    claims: [
+      { start: 0, end: second - 1, kind: 'comparison', score: 0.9, cues: ['comparative'], claimant: { start: 0, end: 12, text: 'Hugging Face' } },
+      { start: second, end: TEXT.indexOf('\nLa'), kind: 'statistic', score: 0.4, cues: ['number'] },
+    ],
+  };
+}
+
+describe('buildSuggestions', () => {
+  it('turns organizations and claims into keyed suggestions in reading order', () => {
+    const list = buildSuggestions(result(), TEXT, { ...DEFAULT_SETTINGS.analysis, threshold: 0.3 }, new Set());
+    expect(list.map((s) => s.kind)).toEqual(['comparison', 'organization', 'statistic']);
+    const org = list.find((s) => s.kind === 'organization')!;
+    expect(org.key).toBe('org:Q123');
+    expect(org.org).toEqual({ id: 'Q123', name: 'Hugging Face', type: 'ai-lab', source: 'gazetteer' });
+    expect(list[0]?.claimant).toBe('Hugging Face');
+    expect(list[0]?.key).toBe(suggestionKey('comparison', list[0]!.text));
+  });
+
+  it('applies the threshold, the per-kind toggles and the type toggles', () => {
+    const s = DEFAULT_SETTINGS.analysis;
+    expect(buildSuggestions(result(), TEXT, s, new Set()).map((x) => x.kind)).toEqual(['comparison', 'organization']);
+    expect(buildSuggestions(result(), TEXT, { ...s, kinds: { ...s.kinds, comparison: false } }, new Set()).map((x) => x.kind)).toEqual(['organization']);
+    expect(buildSuggestions(result(), TEXT, { ...s, organizations: false }, new Set()).map((x) => x.kind)).toEqual(['comparison']);
+    expect(buildSuggestions(result(), TEXT, { ...s, enabled: false }, new Set())).toEqual([]);
+    expect(buildSuggestions({ ...result(), claimsEnabled: false }, TEXT, s, new Set()).map((x) => x.kind)).toEqual(['organization']);
+  });
+
+  it('leaves out what the reader dismissed, by stable key', () => {
+    const all = buildSuggestions(result(), TEXT, DEFAULT_SETTINGS.analysis, new Set());
+    const dismissed = new Set([all[0]!.key, 'org:Q123']);
+    expect(buildSuggestions(result(), TEXT, DEFAULT_SETTINGS.analysis, dismissed)).toEqual([]);
+  });
+
+  it('keys claims by their text, so a moved sentence keeps its key', () => {
+    expect(suggestionKey('statistic', 'Un chiffre.')).toBe(suggestionKey('statistic', 'Un chiffre.'));
+    expect(suggestionKey('statistic', 'Un chiffre.')).not.toBe(suggestionKey('statistic', 'Un autre chiffre.'));
+  });
+});
+
+describe('parseSettings', () => {
+  it.each([
+    ['nothing stored', undefined],
+    ['not an object', 'garbage'],
+    ['no analysis', { version: 1 }],
+  ])('gives the defaults for %s', (_name, raw) => {
+    expect(parseSettings(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps valid values and repairs invalid ones', () => {
+    const s = parseSettings({ analysis: { enabled: false, claims: 'yes', threshold: 7, kinds: { causal: false, bogus: true } } });
+    expect(s.analysis.enabled).toBe(false);
+    expect(s.analysis.claims).toBe(true);
+    expect(s.analysis.threshold).toBe(DEFAULT_SETTINGS.analysis.threshold);
+    expect(s.analysis.kinds).toEqual({ ...DEFAULT_SETTINGS.analysis.kinds, causal: false });
+  });
+});
+
+describe('analyzeInChunks', () => {
+  const article = Array.from(
+    { length: 40 },
+    (_, i) => `Paragraph ${i}: the European Commission said AI investment rose by ${10 + i}% in 2024, according to the OECD.`,
+  ).join('\n');
+
+  it('cuts at paragraph breaks and covers the text exactly once', () => {
+    const bounds = chunkBounds(article, 500);
+    expect(bounds[0]![0]).toBe(0);
+    expect(bounds.at(-1)![1]).toBe(article.length);
+    for (let i = 1; i < bounds.length; i++) {
+      expect(bounds[i]![0]).toBe(bounds[i - 1]![1]);
+      expect(article[bounds[i]![0] - 1]).toBe('\n');
+    }
+  });
+
+  it('finds the same organizations and claims, at the same offsets, as one pass', async () => {
+    let yields = 0;
+    const chunked = await analyzeInChunks(article, { chunkChars: 600, yieldToHost: async () => void yields++ });
+    const whole = analyze(article, { lang: 'en' });
+    expect(yields).toBeGreaterThan(3);
+    expect(chunked.lang).toBe('en');
+    expect(chunked.claims.map((c) => article.slice(c.start, c.end))).toEqual(whole.claims.map((c) => article.slice(c.start, c.end)));
+    expect(chunked.orgs.map((o) => `${o.start}:${article.slice(o.start, o.end)}`)).toEqual(
+      whole.orgs.map((o) => `${o.start}:${article.slice(o.start, o.end)}`),
+    );
+    expect(chunked.orgs.length).toBeGreaterThan(0);
+  });
+
+  it('stops at the time budget and says so, keeping what it found', async () => {
+    let t = 0;
+    const r = await analyzeInChunks(article, { chunkChars: 600, budgetMs: 10, now: () => (t += 4) });
+    expect(r.gaveUp?.reason).toBe('time-budget');
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const r = await analyzeInChunks(article, { signal: controller.signal });
+    expect(r.claims).toEqual([]);
+  });
+});
