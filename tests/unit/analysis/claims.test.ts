@@ -161,11 +161,11 @@ describe('claims: matcher', () => {
 
   it('matches stems, suffix-led words, inner wildcards and multi-word entries', () => {
     const lex = compileLexicon({ causal: 'lead(?:s|ing)? to | caus\\p{L}*', comparative: '\\p{L}+er than', prediction: '\\p{L}{3,}(?:era|ront)', hedge: 'put \\p{L}+ at risk' });
-    const s = 'Bigger than before, it causes harm, it leads to loss; ils feront mieux; put lives at risk.';
+    const s = 'Bigger than before, it causes harm, it leads to loss; ils travailleront mieux; put lives at risk.';
     const found = matchCues(lex, s, wordTokens(s));
     expect(found.get('comparative')).toBe('Bigger than');
     expect(found.get('causal')).toBe('causes');
-    expect(found.get('prediction')).toBe('feront');
+    expect(found.get('prediction')).toBe('travailleront');
     expect(found.get('hedge')).toBe('put lives at risk');
     expect(lex.residual).toEqual([]);
   });
