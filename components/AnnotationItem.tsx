@@ -8,6 +8,7 @@ import type { AnnotationView } from '../lib/protocol';
 import { AnnotationEditor } from './AnnotationEditor';
 import { COLOR_LABEL } from './labels';
 import type { AnnotationPatch } from './popup-api';
+import { ProvenanceLine } from './ProvenanceLine';
 import { StatusBadge } from './StatusBadge';
 import { Swatch } from './Swatch';
 import { useUi } from './ui-context';
@@ -60,6 +61,7 @@ export function AnnotationItem({ view, editing, saving, onReveal, onEdit, onCanc
           ))}
         </ul>
       )}
+      {a.provenance && <ProvenanceLine provenance={a.provenance} />}
       <p class="meta" id={`${id}-meta`}>
         <Swatch color={a.color} label={t(COLOR_LABEL[a.color])} />
         <StatusBadge anchor={a.anchor} />

@@ -3,8 +3,10 @@
  * statuses the same way everywhere. Keys are literals (typed MessageKey) so the key scan test and
  * the type checker both see them.
  */
+import { CLAIM_KINDS, type ClaimKind } from '../lib/analysis/types';
 import type { MessageKey, Translate } from '../lib/i18n';
 import type { AnchorReport, AnchorStatus, ColorName } from '../lib/model';
+import { CLAIM_KIND_LABEL } from './content/suggestion-labels';
 
 export const COLOR_LABEL: Record<ColorName, MessageKey> = {
   yellow: 'colorYellow',
@@ -39,4 +41,15 @@ export function anchorLabel(t: Translate, anchor: AnchorReport | undefined): str
     default:
       return t('statusUnknown');
   }
+}
+
+/** True for the claim kinds this version knows (a status from another version may name others). */
+export function isClaimKind(kind: string): kind is ClaimKind {
+  return (CLAIM_KINDS as readonly string[]).includes(kind);
+}
+
+/** "Organization", "Claim: statistic", or "Suggestion" for a kind this version does not know. */
+export function suggestionKindLabel(t: Translate, kind: string): string {
+  if (kind === 'organization') return t('suggestOrganization');
+  return isClaimKind(kind) ? t('suggestClaim', t(CLAIM_KIND_LABEL[kind])) : t('suggestCardLabel');
 }

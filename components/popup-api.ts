@@ -11,6 +11,8 @@ export interface CurrentTab {
   tabId: number;
   pageId: string | null;
   counts: ContentStatus['counts'];
+  /** The automatic analysis of the page; absent when the content script has not reported one. */
+  analysis?: ContentStatus['analysis'];
 }
 
 /** A search as the popup asks for it. */
@@ -32,4 +34,8 @@ export interface PopupApi {
   restore(id: string): Promise<Annotation>;
   /** Scrolls `tabId` to the annotation, or opens its page when no tab is given or it is elsewhere. */
   reveal(id: string, tabId?: number): Promise<Responses['annotation/reveal']>;
+  /** Scrolls `tabId` to an automatic suggestion and opens its card; `found` is false when it is gone. */
+  revealSuggestion(tabId: number, key: string): Promise<Responses['content/reveal-suggestion']>;
+  /** Opens the settings page. */
+  openSettings(): Promise<void>;
 }

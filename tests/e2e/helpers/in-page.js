@@ -88,8 +88,119 @@
     return range.toString();
   }
 
+  // Automatic suggestions (organizations, claims by kind): CSS highlights policy-lens-s-<kind>.
+  var SUGGESTION_KINDS = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position'];
+  var CLAIM_KINDS = SUGGESTION_KINDS.slice(1);
+  var FURNITURE = 'nav, header, footer, aside';
+
+  function toRange(r) {
+    if (r instanceof Range) return r;
+    var range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  }
+
+  /** Ranges painted under `kinds` (default: every suggestion kind), as [{kind, range}]. */
+  function suggestionRangeList(kinds) {
+    var out = [];
+    (kinds || SUGGESTION_KINDS).forEach(function (k) {
+      var h = window.CSS && CSS.highlights ? CSS.highlights.get('policy-lens-s-' + k) : undefined;
+      if (h) h.forEach(function (r) { out.push({ kind: k, range: toRange(r) }); });
+    });
+    return out;
+  }
+
+  function elementOf(node) {
+    return node && node.nodeType === 1 ? node : node ? node.parentElement : null;
+  }
+
+  function describe(el) {
+    if (!el) return null;
+    var cls = (el.getAttribute('class') || '').trim().split(/\s+/).filter(Boolean).slice(0, 3);
+    return el.localName + (el.id ? '#' + el.id : '') + (cls.length ? '.' + cls.join('.') : '');
+  }
+
+  /** Fraction (0..1) of the non-space characters of [at, at+len) covered by one of `ranges`. */
+  function coveredFraction(idx, at, len, ranges) {
+    var total = 0;
+    var covered = 0;
+    for (var i = at; i < at + len; i++) {
+      if (idx.text[i] === ' ') continue;
+      total++;
+      var m = idx.map[i];
+      if (ranges.some(function (r) { return r.isPointInRange(m[0], m[1]) && !(r.endContainer === m[0] && r.endOffset === m[1]); })) covered++;
+    }
+    return total ? covered / total : 0;
+  }
+
   globalThis.__policyLensTest = {
     normalize: normalize,
+    SUGGESTION_KINDS: SUGGESTION_KINDS,
+    CLAIM_KINDS: CLAIM_KINDS,
+    /** The e2e analysis status (null until the first analysis finished). */
+    analysis: function () {
+      var raw = document.documentElement.dataset.policyLensAnalysis;
+      if (!raw) return null;
+      try {
+        return JSON.parse(raw);
+      } catch (e) {
+        return { unparsable: raw };
+      }
+    },
+    /** Every painted suggestion: its kind and its whitespace-normalised text. */
+    suggestions: function (kinds) {
+      return suggestionRangeList(kinds).map(function (s) {
+        return { kind: s.kind, text: normalize(s.range.toString()) };
+      });
+    },
+    /**
+     * For each visible occurrence of `quote` (inside `rootSelector` when given): the fraction of its
+     * characters covered by suggestions of `kinds` (default: all). E.g. [1, 0] = first occurrence
+     * fully painted, second not at all.
+     */
+    suggestionCoverage: function (quote, kinds, rootSelector) {
+      var q = normalize(quote);
+      var ranges = suggestionRangeList(kinds).map(function (s) { return s.range; });
+      var root = rootSelector ? document.querySelector(rootSelector) : null;
+      var idx = textIndex();
+      var out = [];
+      for (var at = idx.text.indexOf(q); at >= 0; at = idx.text.indexOf(q, at + 1)) {
+        if (!visible(idx.map[at][0])) continue;
+        if (rootSelector && !(root && root.contains(idx.map[at][0]))) continue;
+        out.push(coveredFraction(idx, at, q.length, ranges));
+      }
+      return out;
+    },
+    /**
+     * Where the suggestions lie: those outside `rootSelector` (when given), those inside page
+     * furniture (nav/header/footer/aside), and the closest element holding them all.
+     */
+    suggestionLayout: function (rootSelector) {
+      var list = suggestionRangeList();
+      var root = rootSelector ? document.querySelector(rootSelector) : null;
+      var outside = [];
+      var furniture = [];
+      var common = null;
+      list.forEach(function (s) {
+        var el = elementOf(s.range.commonAncestorContainer);
+        var text = s.kind + ': ' + normalize(s.range.toString()).slice(0, 80);
+        if (rootSelector && !(root && root.contains(el))) outside.push(text);
+        var f = el && el.closest(FURNITURE);
+        if (f) furniture.push(text + ' [in ' + describe(f) + ']');
+        if (!common) common = el;
+        while (common && !common.contains(el)) common = common.parentElement;
+      });
+      var bodyLen = document.body ? document.body.textContent.length : 0;
+      return {
+        count: list.length,
+        outside: outside,
+        furniture: furniture,
+        common: describe(common),
+        commonIsPage: !!common && (common === document.body || common === document.documentElement),
+        commonShare: common && bodyLen ? Math.round((common.textContent.length / bodyLen) * 100) / 100 : 0,
+      };
+    },
     /** Scrolls the quote into view and returns where it is (viewport coordinates), or null. */
     locate: function (quote, occurrence) {
       var range = findRange(quote, occurrence);

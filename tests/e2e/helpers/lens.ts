@@ -163,3 +163,87 @@ export async function poll<T>(fn: () => Promise<T>, expected: T, timeout = 8_000
 /** Visible occurrences (1-based) of `quote` that a painted user highlight covers. */
 export const paintedOccurrences = (page: Page, quote: string) =>
   inPage<number[]>(page, `__policyLensTest.paintedOccurrences(${js(quote)})`);
+
+// ---- Automatic suggestions (organizations, claims) -------------------------------------------
+// e2e builds set `document.documentElement.dataset.policyLensAnalysis` after each analysis, and
+// paint suggestions as CSS highlights `policy-lens-s-<kind>`.
+
+export const SUGGESTION_KINDS = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+export const CLAIM_KINDS: SuggestionKind[] = SUGGESTION_KINDS.filter((k) => k !== 'organization');
+
+export interface AnalysisState {
+  state: 'done' | 'off' | 'no-article' | string;
+  lang: string;
+  claimsEnabled: boolean;
+  organizations: number;
+  claims: number;
+  painted: number;
+  /** From the start of analysePage to painted. */
+  ms: number;
+}
+
+export interface SuggestionLayout {
+  count: number;
+  /** Suggestions outside the root element asked for (kind: text). */
+  outside: string[];
+  /** Suggestions inside nav/header/footer/aside. */
+  furniture: string[];
+  /** The closest element holding every suggestion (tag#id.classes), null when none. */
+  common: string | null;
+  /** Whether that element is <body> or <html> (i.e. the suggestions share no article container). */
+  commonIsPage: boolean;
+  /** Its share of the body's text (0..1). */
+  commonShare: number;
+}
+
+export const readAnalysis = (page: Page) => inPage<AnalysisState | null>(page, '__policyLensTest.analysis()');
+
+/** Waits until the content script published an analysis that satisfies `accept`. */
+export async function waitForAnalysis(
+  page: Page,
+  accept: (s: AnalysisState) => boolean = () => true,
+  timeout = 20_000,
+): Promise<AnalysisState> {
+  const deadline = Date.now() + timeout;
+  let last: AnalysisState | null = null;
+  while (Date.now() < deadline) {
+    last = await readAnalysis(page).catch(() => null);
+    if (last && accept(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`analysis never matched within ${timeout} ms on ${page.url()}; last: ${js(last)}`);
+}
+
+/** Every painted suggestion of `kinds` (default all): kind and normalised text. */
+export const suggestionTexts = (page: Page, kinds?: readonly SuggestionKind[]) =>
+  inPage<{ kind: SuggestionKind; text: string }[]>(page, `__policyLensTest.suggestions(${kinds ? js(kinds) : 'undefined'})`);
+
+/**
+ * For each visible occurrence of `quote` (inside `root` when given), the fraction of its
+ * characters painted as a suggestion of `kinds` (default all).
+ */
+export const suggestionCoverage = (page: Page, quote: string, kinds?: readonly SuggestionKind[], root?: string) =>
+  inPage<number[]>(
+    page,
+    `__policyLensTest.suggestionCoverage(${js(quote)}, ${kinds ? js(kinds) : 'undefined'}, ${root ? js(root) : 'undefined'})`,
+  );
+
+export const suggestionLayout = (page: Page, root?: string) =>
+  inPage<SuggestionLayout>(page, `__policyLensTest.suggestionLayout(${root ? js(root) : 'undefined'})`);
+
+/** Rests the mouse over `quote` (scrolled into view) and returns the card that opens on hover. */
+export async function hoverSuggestion(page: Page, quote: string, occurrence = 1): Promise<Locator> {
+  const rect = await locateQuote(page, quote, occurrence);
+  if (!rect) throw new Error(`quote not found on ${page.url()}: ${js(quote)}`);
+  await page.mouse.move(rect.x - 3, rect.y);
+  await page.mouse.move(rect.x, rect.y, { steps: 2 });
+  const card = ui(page).getByRole('dialog');
+  await card.waitFor({ state: 'visible', timeout: 4_000 });
+  return card;
+}
+
+/** Clicks `quote` (a real click, at its start) and returns the suggestion card that opens. */
+export async function clickSuggestion(page: Page, quote: string, occurrence = 1): Promise<Locator> {
+  return openCard(page, quote, occurrence);
+}
