@@ -11,7 +11,9 @@ interface Props {
 export function PageSummary({ tab }: Props) {
   const { t, formatNumber, plural } = useUi();
   if (tab === undefined) return <p class="summary">{t('popupLoading')}</p>;
-  if (!tab?.pageId) return <p class="summary">{t('popupNotActive')}</p>;
+  // No page id and no analysis: no content script answered. A page id is only null otherwise
+  // because the page has no highlights yet (visits alone are not recorded).
+  if (!tab || (!tab.pageId && !tab.analysis)) return <p class="summary">{t('popupNotActive')}</p>;
   const total = ANCHOR_STATUSES.reduce((sum, s) => sum + (tab.counts[s] ?? 0), 0);
   return (
     <div class="summary">

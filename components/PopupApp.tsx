@@ -1,7 +1,7 @@
 /**
- * The popup: the active page's summary, "This page" / "All pages" tabs, search and filters, and
- * the list of annotations with inline edit, delete + undo, and reveal. Everything outside comes in
- * through `api` (no browser API here) and every string through `t`.
+ * The popup: the active page's summary and automatic suggestions, "This page" / "All pages" tabs,
+ * search and filters, and the list of annotations with inline edit, delete + undo, and reveal.
+ * Everything outside comes in through `api` (no browser API here) and every string through `t`.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
@@ -9,6 +9,7 @@ import { quoteOf } from '../lib/model';
 import { MAX_QUERY_LIMIT, type AnnotationView, type QueryResult } from '../lib/protocol';
 import { AnnotationList } from './AnnotationList';
 import { FilterPanel, NO_FILTERS, activeFilterCount, type Filters } from './FilterPanel';
+import { PageAnalysis } from './PageAnalysis';
 import { PageSummary } from './PageSummary';
 import type { AnnotationPatch, CurrentTab, PopupApi, PopupQuery } from './popup-api';
 import { ScopeTabs, type Scope } from './ScopeTabs';
@@ -27,7 +28,12 @@ export interface PopupAppProps {
   searchDelayMs?: number;
   /** Called after a reveal succeeded (the real popup closes itself). */
   onRevealed?(): void;
+  /** While the page's analysis is running, how often to ask again (ms). */
+  analysisPollMs?: number;
 }
+
+/** Stop asking after this many polls: an analysis that never finishes must not keep the popup busy. */
+const MAX_ANALYSIS_POLLS = 30;
 
 type ActionError = 'popupErrorSave' | 'popupErrorDelete' | 'popupErrorRestore' | 'popupErrorReveal';
 /** Where focus goes once the list has re-rendered (the focused element may have been replaced). */
@@ -37,7 +43,7 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, onRevealed }: PopupAppProps) {
+export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, onRevealed, analysisPollMs = 1000 }: PopupAppProps) {
   const ui = useMemo(() => createUi(t, locale), [t, locale]);
   const ids = useId();
   const panelId = `${ids}-panel`;
@@ -56,8 +62,10 @@ export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, o
   const [undo, setUndo] = useState<{ id: string; quote: string } | null>(null);
   const [restored, setRestored] = useState(false);
   const [reloadToken, setReloadToken] = useState(0);
+  const [suggestionError, setSuggestionError] = useState<{ message: string; detail?: string } | null>(null);
 
   const seq = useRef(0);
+  const analysisPolls = useRef(0);
   /** How many items a reload should keep (after an edit the list should not shrink back to one page). */
   const keepCount = useRef(pageSize);
   const focusTarget = useRef<FocusTarget>(null);
@@ -83,6 +91,26 @@ export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, o
       live = false;
     };
   }, [api]);
+
+  // The content script analyses in idle time: while it is running, ask again so the counts appear.
+  const analysing = tab?.analysis?.state === 'running';
+  useEffect(() => {
+    if (!analysing || analysisPolls.current >= MAX_ANALYSIS_POLLS) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      analysisPolls.current++;
+      api.currentTab().then(
+        (info) => {
+          if (live) setTab(info);
+        },
+        () => undefined,
+      );
+    }, analysisPollMs);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, tab, analysing, analysisPollMs]);
 
   // Debounce typing so each keystroke does not start a search.
   useEffect(() => {
@@ -183,6 +211,20 @@ export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, o
     );
   }
 
+  function revealSuggestion(key: string) {
+    if (!tab) return;
+    setSuggestionError(null);
+    api.revealSuggestion(tab.tabId, key).then(
+      ({ found }) => (found ? onRevealed?.() : setSuggestionError({ message: t('popupErrorRevealSuggestion') })),
+      (err: unknown) => setSuggestionError({ message: t('popupErrorRevealSuggestion'), detail: errorText(err) }),
+    );
+  }
+
+  function openSettings() {
+    // Nothing useful to tell the reader if the browser refuses; the button stays.
+    api.openSettings().catch(() => undefined);
+  }
+
   function save(id: string, patch: AnnotationPatch) {
     setSavingId(id);
     setActionError(null);
@@ -262,7 +304,8 @@ export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, o
       );
     }
     if (scope === null || result === null) return <p class="empty">{t('popupLoading')}</p>;
-    if (scope === 'page' && !pageId) return <p class="empty">{t('popupPageUnavailable')}</p>;
+    // A content script that reports an analysis is running: the page just has no highlights yet.
+    if (scope === 'page' && !pageId) return <p class="empty">{tab?.analysis ? t('popupEmptyPage') : t('popupPageUnavailable')}</p>;
     if (result.total === 0) {
       if (filtered) {
         return (
@@ -298,8 +341,16 @@ export function PopupApp({ api, t, locale, pageSize = 50, searchDelayMs = 150, o
     <UiContext.Provider value={ui}>
       <div class="popup">
         <header class="popup-header">
-          <h1>{t('extName')}</h1>
+          <div class="header-row">
+            <h1>{t('extName')}</h1>
+            <button type="button" class="link-button" onClick={openSettings}>
+              {t('popupSettings')}
+            </button>
+          </div>
           <PageSummary tab={tab} />
+          {tab?.analysis && (
+            <PageAnalysis analysis={tab.analysis} onReveal={revealSuggestion} onOpenSettings={openSettings} error={suggestionError} />
+          )}
         </header>
         <ScopeTabs scope={activeScope} onChange={setScope} panelId={panelId} idPrefix={`${ids}-tab`} />
         <div class="panel" role="tabpanel" id={panelId} aria-labelledby={`${ids}-tab-${activeScope}`} ref={listRef}>

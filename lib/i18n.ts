@@ -7,8 +7,9 @@
 import type enCommon from '../locales/en/common.json';
 import type enPopup from '../locales/en/popup.json';
 import type enContent from '../locales/en/content.json';
+import type enOptions from '../locales/en/options.json';
 
-export type MessageKey = keyof typeof enCommon | keyof typeof enPopup | keyof typeof enContent;
+export type MessageKey = keyof typeof enCommon | keyof typeof enPopup | keyof typeof enContent | keyof typeof enOptions;
 export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
 
 export interface MessageEntry {

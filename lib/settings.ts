@@ -5,6 +5,9 @@
  */
 import { CLAIM_KINDS, type ClaimKind } from './analysis/types';
 
+/** The `storage.sync` key the settings live under (one object, written whole). */
+export const SETTINGS_STORAGE_KEY = 'settings';
+
 export interface AnalysisSettings {
   /** Run the automatic analysis on articles. */
   enabled: boolean;

@@ -227,6 +227,8 @@ export async function benchPopup(): Promise<string[]> {
       remove: async () => records[0]!,
       restore: async () => records[0]!,
       reveal: async () => ({ opened: 'scrolled' }),
+      revealSuggestion: async () => ({ found: true }),
+      openSettings: async () => undefined,
     });
     for (const [label, withPage] of [
       ['first render, this page', true],

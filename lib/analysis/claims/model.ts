@@ -17,6 +17,8 @@
 import { CLAIM_MODEL } from './model.generated';
 import { FEATURE_NAMES, type FeatureName, type SentenceFeatures } from './features';
 import { wordTokens, type WordToken } from './matcher';
+import { CLAIM_STACKERS } from './stacker.generated';
+import { STACK_FEATURES, stackInputs, stackLogit, type StackerModel } from './stacker';
 
 /**
  * Sentences scoring at or above this are reported as claims. For a calibrated probability the
@@ -216,11 +218,19 @@ export function positionProbability(f: SentenceFeatures): number {
   return anyOn(f, POSITION_CUES) ? sigmoid(handLogit(POSITION_BIAS, POSITION_WEIGHTS, f)) : 0;
 }
 
+/** Hand-set probability that the sentence asserts an effect (causal kind). */
+export function effectPart(f: SentenceFeatures): number {
+  return anyOn(f, EFFECT_CUES) ? sigmoid(handLogit(EFFECT_BIAS, EFFECT_WEIGHTS, f)) : 0;
+}
+
+/** Hand-set probability that the sentence makes a forecast (prediction kind). */
+export function forecastPart(f: SentenceFeatures): number {
+  return anyOn(f, FORECAST_CUES) ? sigmoid(handLogit(FORECAST_BIAS, FORECAST_WEIGHTS, f)) : 0;
+}
+
 /** Hand-set probability that the sentence asserts an effect or makes a forecast. */
 export function effectProbability(f: SentenceFeatures): number {
-  const a = anyOn(f, EFFECT_CUES) ? sigmoid(handLogit(EFFECT_BIAS, EFFECT_WEIGHTS, f)) : 0;
-  const b = anyOn(f, FORECAST_CUES) ? sigmoid(handLogit(FORECAST_BIAS, FORECAST_WEIGHTS, f)) : 0;
-  return 1 - (1 - a) * (1 - b);
+  return 1 - (1 - effectPart(f)) * (1 - forecastPart(f));
 }
 
 /**
@@ -235,8 +245,36 @@ export function combine(pCheck: number, pPosition: number, f: SentenceFeatures, 
   return { score, pCheck: shifted, pPosition };
 }
 
-/** Scores one sentence. */
-export function scoreSentence(sentence: string, f: SentenceFeatures, lang: string, model: ClaimModelFile = CLAIM_MODEL, toks?: readonly WordToken[]): ClaimScore {
-  return combine(checkProbability(sentence, f, lang, model, toks), positionProbability(f), f);
+/** Reused input buffer of the stacker (scoring is synchronous). */
+const STACK_X = new Float64Array(STACK_FEATURES.length);
+
+/**
+ * The stacked score (stacker.ts) of a language that has a stacker: a logistic regression over the
+ * parts, fitted on the project's own labelled policy sentences, whose bias already moves the
+ * CV-chosen threshold to CLAIM_THRESHOLD. `pCheck` is at ClaimBuster's base rate (no prior shift:
+ * the stacker learns its own).
+ */
+export function stackedScore(stack: StackerModel, pCheck: number, f: SentenceFeatures): ClaimScore {
+  const pPosition = positionProbability(f);
+  const x = stackInputs(f, pCheck, effectPart(f), forecastPart(f), pPosition, STACK_X);
+  return { score: sigmoid(stackLogit(stack, x)), pCheck, pPosition };
+}
+
+/**
+ * Scores one sentence: the stacker of the language when there is one (`stacks`, default the
+ * shipped ones), otherwise the noisy-OR of the parts with the prior shift and the shape gates.
+ */
+export function scoreSentence(
+  sentence: string,
+  f: SentenceFeatures,
+  lang: string,
+  model: ClaimModelFile = CLAIM_MODEL,
+  toks?: readonly WordToken[],
+  stacks: Readonly<Record<string, StackerModel | undefined>> = CLAIM_STACKERS,
+): ClaimScore {
+  const pCheck = checkProbability(sentence, f, lang, model, toks);
+  const stack = stacks[lang === 'fr' ? 'fr' : 'en'];
+  if (stack) return stackedScore(stack, pCheck, f);
+  return combine(pCheck, positionProbability(f), f);
 }
 

@@ -11,7 +11,7 @@
  * to their English equivalents so "Penguins de Pittsburgh" looks like "Army of the Potomac").
  * The same code extracts features for training and at run time.
  */
-import { CALENDAR, CONNECTORS, DETERMINERS, HEAD_TYPES, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { CALENDAR, CONNECTORS as CONNECTOR_WORDS, DETERMINERS, HEAD_TYPES, SENTENCE_STARTERS, TITLES } from './lexicon';
 import type { Tokens } from './tokenize';
 
 /** What the tagger sees of a text: tokens, per-token facts and the rules' verdicts. */
@@ -67,8 +67,28 @@ const SAME_AS: Record<string, string> = {
   societe: 'company', entreprise: 'company', label: 'label', maison: 'label', chaine: 'channel', journal: 'newspaper', parti: 'party',
   signe: 'signed', rejoint: 'joined', joue: 'played', saison: 'season', ligue: 'league', championnat: 'league', of: 'of',
 };
-const WORD_ALIAS = new Map<number, number>();
-for (const [fr, en] of Object.entries(SAME_AS)) WORD_ALIAS.set(hashWord(fr), hashWord(en));
+/** Word hash → hash of its English counterpart (open addressing: the lookup runs for every word the tagger sees). */
+const ALIAS_SLOTS = 256;
+const aliasFrom = new Int32Array(ALIAS_SLOTS);
+const aliasTo = new Int32Array(ALIAS_SLOTS);
+const aliasUsed = new Uint8Array(ALIAS_SLOTS);
+const aliasSlot = (h: number) => (h ^ (h >>> 11) ^ (h >>> 22)) & (ALIAS_SLOTS - 1);
+for (const [fr, en] of Object.entries(SAME_AS)) {
+  const h = hashWord(fr);
+  let k = aliasSlot(h);
+  while (aliasUsed[k] && aliasFrom[k] !== h) k = (k + 1) & (ALIAS_SLOTS - 1);
+  aliasUsed[k] = 1; // a repeated hash keeps the last alias, as Map.set would
+
+  aliasFrom[k] = h;
+  aliasTo[k] = hashWord(en);
+}
+function aliased(h: number): number {
+  for (let k = aliasSlot(h); aliasUsed[k]; k = (k + 1) & (ALIAS_SLOTS - 1)) if (aliasFrom[k] === h) return aliasTo[k]!;
+  return h;
+}
+
+/** A module-local binding: imported ones may be getters once transpiled to CommonJS (tsx). */
+const CONNECTORS = CONNECTOR_WORDS;
 
 const LOWER_ANY = /\p{Ll}/u;
 const UPPER_ANY = /\p{Lu}/u;
@@ -111,7 +131,7 @@ function shapeOf(raw: string): number {
   return innerUpper ? 8 : 0;
 }
 
-function listCode(key: string, initial: number): number {
+function listCodeOf(key: string, initial: number): number {
   if (DETERMINERS.has(key)) return 1;
   if (TITLES.has(key)) return 2;
   if (CALENDAR.has(key)) return 3;
@@ -121,11 +141,201 @@ function listCode(key: string, initial: number): number {
   return h ? 10 + h.length : 0;
 }
 
+/** listCodeOf of every listed key in one lookup: low byte when not sentence-initial, next byte when initial. */
+const LIST_CODES: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const set of [DETERMINERS, TITLES, CALENDAR, SENTENCE_STARTERS, CONNECTORS, HEAD_TYPES.keys()]) {
+    for (const key of set) m.set(key, listCodeOf(key, 0) | (listCodeOf(key, 1) << 8));
+  }
+  return m;
+})();
+
+function listCode(key: string, initial: number): number {
+  const c = LIST_CODES.get(key);
+  return c === undefined ? 0 : initial ? c >> 8 : c & 255;
+}
+
 /** Number of static feature templates per token (plus 4 that depend on the previous tag). */
 export const STATIC_FEATURES = 27;
 export const DYNAMIC_FEATURES = 4;
 const BOS = hashWord('<s>');
 const EOS = hashWord('</s>');
+/** Salt of each template: the bucket of value v of template f is `mix(salt[f], v) & mask`. */
+const STATIC_SALT = Int32Array.from({ length: STATIC_FEATURES }, (_, f) => mix(FNV, f + 1));
+const DYNAMIC_SALT = Int32Array.from({ length: DYNAMIC_FEATURES }, (_, f) => mix(FNV, 101 + f));
+/** Template 0 (bias) has a constant value. */
+const BIAS = mix(STATIC_SALT[0]!, 1);
+
+/** Hash of `s` from index `from` on (ASCII lower-cased), without slicing. */
+function hashFrom(s: string, from: number): number {
+  let h = FNV;
+  for (let i = from; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h | 0;
+}
+
+const EMPTY_TOKENS: Tokens = { count: 0, start: [], end: [], raw: [], key: [] };
+
+/**
+ * Per-text facts of the tagger: word hashes and shapes (computed on first use: decoding looks only
+ * at capitalised words and their neighbours) and the capitalised runs. Buffers grow and are reused.
+ */
+class Facts {
+  n = 0;
+  t: Tokens = EMPTY_TOKENS;
+  wordHash = new Int32Array(256);
+  shape = new Int32Array(256);
+  /** Bit 1: wordHash computed; bit 2: shape computed. */
+  state = new Uint8Array(256);
+  runFirst = new Int32Array(256);
+  runLast = new Int32Array(256);
+
+  reset(input: ModelInput): void {
+    const n = input.t.count;
+    if (n > this.state.length) {
+      const size = Math.max(n, 2 * this.state.length);
+      this.wordHash = new Int32Array(size);
+      this.shape = new Int32Array(size);
+      this.state = new Uint8Array(size);
+      this.runFirst = new Int32Array(size);
+      this.runLast = new Int32Array(size);
+    } else this.state.fill(0, 0, n);
+    this.n = n;
+    this.t = input.t;
+    this.findRuns(input);
+  }
+
+  release(): void {
+    this.t = EMPTY_TOKENS;
+    this.n = 0;
+  }
+
+  /** Computes the word hash and shape of token j (in range) if not done yet. */
+  need(j: number): void {
+    if (this.state[j]) return;
+    this.wordHash[j] = aliased(hashWord(this.t.key[j]!));
+    this.shape[j] = shapeOf(this.t.raw[j]!);
+    this.state[j] = 1;
+  }
+
+  /** Shape of token j (in range). */
+  shp(j: number): number {
+    this.need(j);
+    return this.shape[j]!;
+  }
+
+  /** Shape 4 or 5 (starts with a digit), without computing the shape. */
+  digit(j: number): boolean {
+    const c = this.t.raw[j]!.charCodeAt(0);
+    return c >= 48 && c <= 57;
+  }
+
+  /** Capitalised runs (with inner connectors): the name a word may belong to. */
+  private findRuns(input: ModelInput): void {
+    const { t, cap, joined } = input;
+    const n = this.n;
+    const { runFirst, runLast } = this;
+    runFirst.fill(-1, 0, n);
+    runLast.fill(-1, 0, n);
+    for (let i = 0; i < n; ) {
+      if (!(cap[i] || this.digit(i))) {
+        i++;
+        continue;
+      }
+      let e = i;
+      let k = i + 1;
+      while (k < n && joined[k]) {
+        if (cap[k] || (this.digit(k) && this.shp(k) === 5)) {
+          e = k++;
+          continue;
+        }
+        if (CONNECTORS.has(t.key[k]!) && k + 1 < n && joined[k + 1] && cap[k + 1]) {
+          e = k + 1;
+          k += 2;
+          continue;
+        }
+        break;
+      }
+      for (let j = i; j <= e; j++) {
+        runFirst[j] = i;
+        runLast[j] = e;
+      }
+      i = e + 1;
+    }
+  }
+
+  /** May open a name (capitalised, digit, lowerCamel or a rule hit). */
+  eligible(input: ModelInput, i: number): boolean {
+    if (input.cap[i] || input.gaz[i] || input.rule[i]) return true;
+    const s = this.shp(i);
+    return s === 4 || s === 5 || s === 8;
+  }
+}
+
+/** Bucket indices of the static features of token `i`, written to out[off…off+STATIC_FEATURES). */
+function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, out: Int32Array, off: number): void {
+  const { t, initial, joined, titleCaseLine, gaz, rule } = input;
+  const n = f.n;
+  const rf = f.runFirst[i]!;
+  const rl = f.runLast[i]!;
+  for (let j = Math.max(0, i - 2), e = Math.min(n - 1, i + 2); j <= e; j++) f.need(j);
+  if (rf > 0) f.need(rf - 1);
+  if (rf >= 0) f.need(rl);
+  if (rl >= 0 && rl + 1 < n) f.need(rl + 1);
+  const wh = f.wordHash;
+  const sh = f.shape;
+  const word = (j: number) => (j < 0 ? BOS : j >= n ? EOS : wh[j]!);
+  const s0 = sh[i]!;
+  const sp = i > 0 ? sh[i - 1]! : 99;
+  const sn = i + 1 < n ? sh[i + 1]! : 99;
+  const w0 = wh[i]!;
+  const wp = word(i - 1);
+  const wn = word(i + 1);
+  const key = t.key[i]!;
+  const raw = t.raw[i]!;
+  const inRun = rf >= 0 ? 1 + (i === rf ? 0 : 1) + 2 * Math.min(rl - rf, 4) : 0;
+  const g = gaz[i]!;
+  const r = rule[i]!;
+  const S = STATIC_SALT;
+  out[off] = BIAS & mask;
+  out[off + 1] = mix(S[1]!, w0) & mask;
+  out[off + 2] = mix(S[2]!, wp) & mask;
+  out[off + 3] = mix(S[3]!, wn) & mask;
+  out[off + 4] = mix(S[4]!, word(i - 2)) & mask;
+  out[off + 5] = mix(S[5]!, word(i + 2)) & mask;
+  out[off + 6] = mix(S[6]!, s0) & mask;
+  out[off + 7] = mix(S[7]!, sp * 1000 + s0) & mask;
+  out[off + 8] = mix(S[8]!, s0 * 1000 + sn) & mask;
+  out[off + 9] = mix(S[9]!, sp * 1000000 + s0 * 1000 + sn) & mask;
+  // Suffix: the last three characters of the key (the whole word when it is short).
+  out[off + 10] = mix(S[10]!, raw.length > 3 ? hashFrom(key, Math.max(0, key.length - 3)) : w0) & mask;
+  out[off + 11] = mix(S[11]!, initial[i]! * 1000 + s0) & mask;
+  out[off + 12] = mix(S[12]!, g * 10 + r) & mask;
+  out[off + 13] = mix(S[13]!, g * 1000 + s0) & mask;
+  out[off + 14] = mix(S[14]!, r * 1000 + s0) & mask;
+  out[off + 15] = mix(S[15]!, listCode(key, initial[i]!)) & mask;
+  out[off + 16] = mix(S[16]!, rf >= 0 ? word(rl) : 0) & mask;
+  out[off + 17] = mix(S[17]!, rf >= 0 ? word(rf - 1) : 0) & mask;
+  out[off + 18] = mix(S[18]!, rf >= 0 ? word(rl + 1) : 0) & mask;
+  out[off + 19] = mix(S[19]!, inRun) & mask;
+  out[off + 20] = mix(S[20]!, titleCaseLine[i]! * 1000 + s0) & mask;
+  out[off + 21] = mix(S[21]!, mix(wp, s0)) & mask;
+  out[off + 22] = mix(S[22]!, mix(s0, wn)) & mask;
+  out[off + 23] = mix(S[23]!, joined[i]! * 1000 + sp) & mask;
+  out[off + 24] = mix(S[24]!, Math.min(raw.length, 12) * 1000 + s0) & mask;
+  out[off + 25] = mix(S[25]!, rf >= 0 ? mix(word(rf - 1), inRun) : 0) & mask;
+  out[off + 26] = mix(S[26]!, rf >= 0 ? mix(word(rl), inRun) : 0) & mask;
+}
+
+function dynamicBuckets(prev: number, s0: number, wordHash: number, joined: number, mask: number, out: Int32Array): void {
+  out[0] = mix(DYNAMIC_SALT[0]!, prev) & mask;
+  out[1] = mix(DYNAMIC_SALT[1]!, prev * 1000 + s0) & mask;
+  out[2] = mix(DYNAMIC_SALT[2]!, mix(prev, wordHash)) & mask;
+  out[3] = mix(DYNAMIC_SALT[3]!, prev * 10 + joined) & mask;
+}
 
 /** Per-text precomputation: word hashes, shapes, capitalised runs, static feature buckets. */
 export interface Prepared {
@@ -138,134 +348,68 @@ export interface Prepared {
   eligible: Uint8Array;
 }
 
+/** Every token's features at once (training); decoding computes them only where it looks. */
 export function prepare(input: ModelInput, bits: number): Prepared {
-  const { t, cap, initial, joined, titleCaseLine, gaz, rule } = input;
-  const n = t.count;
+  const n = input.t.count;
   const mask = (1 << bits) - 1;
+  const f = new Facts();
+  f.reset(input);
   const wordHash = new Int32Array(n);
   const shape = new Int32Array(n);
   const eligible = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = hashWord(t.key[i]!);
-    wordHash[i] = WORD_ALIAS.get(h) ?? h;
-    const s = shapeOf(t.raw[i]!);
-    shape[i] = s;
-    eligible[i] = cap[i] || s === 4 || s === 5 || s === 8 || gaz[i] || rule[i] ? 1 : 0;
-  }
-  // Capitalised runs (with inner connectors): the name a word may belong to.
-  const runFirst = new Int32Array(n).fill(-1);
-  const runLast = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; ) {
-    const s = shape[i]!;
-    if (!(cap[i] || s === 5 || s === 4)) {
-      i++;
-      continue;
-    }
-    let e = i;
-    let k = i + 1;
-    while (k < n && joined[k]) {
-      if (cap[k] || shape[k] === 5) {
-        e = k++;
-        continue;
-      }
-      if (CONNECTORS.has(t.key[k]!) && k + 1 < n && joined[k + 1] && cap[k + 1]) {
-        e = k + 1;
-        k += 2;
-        continue;
-      }
-      break;
-    }
-    for (let j = i; j <= e; j++) {
-      runFirst[j] = i;
-      runLast[j] = e;
-    }
-    i = e + 1;
-  }
   const feats = new Int32Array(n * STATIC_FEATURES);
-  const word = (j: number) => (j < 0 ? BOS : j >= n ? EOS : wordHash[j]!);
-  const shp = (j: number) => (j < 0 || j >= n ? 99 : shape[j]!);
   for (let i = 0; i < n; i++) {
-    const base = i * STATIC_FEATURES;
-    const s0 = shape[i]!;
-    const sp = shp(i - 1);
-    const sn = shp(i + 1);
-    const w0 = wordHash[i]!;
-    const key = t.key[i]!;
-    const raw = t.raw[i]!;
-    const suf = raw.length > 3 ? hashWord(key.slice(-3)) : w0;
-    const rf = runFirst[i]!;
-    const rl = runLast[i]!;
-    const inRun = rf >= 0 ? 1 + (i === rf ? 0 : 1) + 2 * Math.min(rl - rf, 4) : 0;
-    const lc = listCode(key, initial[i]!);
-    const v = [
-      1,
-      w0,
-      word(i - 1),
-      word(i + 1),
-      word(i - 2),
-      word(i + 2),
-      s0,
-      sp * 1000 + s0,
-      s0 * 1000 + sn,
-      sp * 1000000 + s0 * 1000 + sn,
-      suf,
-      initial[i]! * 1000 + s0,
-      gaz[i]! * 10 + rule[i]!,
-      gaz[i]! * 1000 + s0,
-      rule[i]! * 1000 + s0,
-      lc,
-      rf >= 0 ? wordHash[rl]! : 0,
-      rf >= 0 ? word(rf - 1) : 0,
-      rf >= 0 ? word(rl + 1) : 0,
-      inRun,
-      titleCaseLine[i]! * 1000 + s0,
-      mix(word(i - 1), s0),
-      mix(s0, word(i + 1)),
-      joined[i]! * 1000 + sp,
-      Math.min(raw.length, 12) * 1000 + s0,
-      rf >= 0 ? mix(word(rf - 1), inRun) : 0,
-      rf >= 0 ? mix(wordHash[rl]!, inRun) : 0,
-    ];
-    for (let f = 0; f < STATIC_FEATURES; f++) feats[base + f] = mix(mix(FNV, f + 1), v[f]!) & mask;
+    f.need(i);
+    wordHash[i] = f.wordHash[i]!;
+    shape[i] = f.shape[i]!;
+    eligible[i] = f.eligible(input, i) ? 1 : 0;
+    staticFeatures(f, input, i, mask, feats, i * STATIC_FEATURES);
   }
   return { n, feats, wordHash, shape, eligible };
 }
 
 /** Bucket indices of the features that depend on the previous tag. */
 export function dynamicFeatures(p: Prepared, input: ModelInput, i: number, prev: number, bits: number, out: Int32Array): void {
-  const mask = (1 << bits) - 1;
-  const s0 = p.shape[i]!;
-  out[0] = mix(mix(FNV, 101), prev) & mask;
-  out[1] = mix(mix(FNV, 102), prev * 1000 + s0) & mask;
-  out[2] = mix(mix(FNV, 103), mix(prev, p.wordHash[i]!)) & mask;
-  out[3] = mix(mix(FNV, 104), prev * 10 + input.joined[i]!) & mask;
+  dynamicBuckets(prev, p.shape[i]!, p.wordHash[i]!, input.joined[i]!, (1 << bits) - 1, out);
 }
 
-/** Greedy decoding; returns spans with their confidence. */
-export function decode(model: OrgModel, input: ModelInput, p: Prepared = prepare(input, model.bits)): ModelSpan[] {
+const scratchFacts = new Facts();
+const scratchStatic = new Int32Array(STATIC_FEATURES);
+const scratchDynamic = new Int32Array(DYNAMIC_FEATURES);
+
+/**
+ * Greedy decoding; returns spans with their confidence. Without `p`, features are computed only
+ * for the tokens decoding looks at (a name may open there, or one is open), with the same buckets.
+ */
+export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelSpan[] {
   const { w, bits } = model;
-  const dyn = new Int32Array(DYNAMIC_FEATURES);
+  const mask = (1 << bits) - 1;
+  const f = scratchFacts;
+  if (!p) f.reset(input);
+  const st = p ? p.feats : scratchStatic;
+  const dyn = scratchDynamic;
+  const n = input.t.count;
+  const joined = input.joined;
   const out: ModelSpan[] = [];
   let prev = TAG_O;
   let first = -1;
   let sum = 0;
-  const close = (last: number) => {
-    if (first >= 0) out.push({ first, last, conf: sum / (last - first + 1) });
-    first = -1;
-  };
-  for (let i = 0; i < p.n; i++) {
-    if (prev === TAG_O && !p.eligible[i]) continue;
+  for (let i = 0; i < n; i++) {
+    if (prev === TAG_O && !(p ? p.eligible[i] : f.eligible(input, i))) continue;
+    let base = 0;
+    if (p) base = i * STATIC_FEATURES;
+    else staticFeatures(f, input, i, mask, st, 0);
     let b = 0;
     let ii = 0;
-    const base = i * STATIC_FEATURES;
-    for (let f = 0; f < STATIC_FEATURES; f++) {
-      const h = p.feats[base + f]! << 1;
+    for (let k = 0; k < STATIC_FEATURES; k++) {
+      const h = st[base + k]! << 1;
       b += w[h]!;
       ii += w[h + 1]!;
     }
-    dynamicFeatures(p, input, i, prev, bits, dyn);
-    for (let f = 0; f < DYNAMIC_FEATURES; f++) {
-      const h = dyn[f]! << 1;
+    if (p) dynamicBuckets(prev, p.shape[i]!, p.wordHash[i]!, joined[i]!, mask, dyn);
+    else dynamicBuckets(prev, f.shape[i]!, f.wordHash[i]!, joined[i]!, mask, dyn);
+    for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+      const h = dyn[k]! << 1;
       b += w[h]!;
       ii += w[h + 1]!;
     }
@@ -281,14 +425,18 @@ export function decode(model: OrgModel, input: ModelInput, p: Prepared = prepare
       tag = TAG_B;
       margin = b - Math.max(ii, 0);
     } else margin = -Math.max(b, ii);
-    if (tag !== TAG_I) close(i - 1);
+    if (tag !== TAG_I && first >= 0) {
+      out.push({ first, last: i - 1, conf: sum / (i - first) });
+      first = -1;
+    }
     if (tag === TAG_B) {
       first = i;
       sum = margin;
     } else if (tag === TAG_I) sum += margin;
     prev = tag;
   }
-  close(p.n - 1);
+  if (first >= 0) out.push({ first, last: n - 1, conf: sum / (n - first) });
+  if (!p) f.release();
   return out;
 }
 

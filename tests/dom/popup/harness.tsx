@@ -85,6 +85,8 @@ export interface FakeApiOptions {
   tab?: CurrentTab | null;
   /** Replaces query (e.g. to fail). */
   query?: PopupApi['query'];
+  /** Replaces revealSuggestion (e.g. to answer "not found"). */
+  revealSuggestion?: PopupApi['revealSuggestion'];
 }
 
 /** A PopupApi over lib/search, with every method a spy. */
@@ -131,6 +133,8 @@ export function fakeApi(options: FakeApiOptions = {}) {
       return put(rest);
     }),
     reveal: vi.fn(async (_id: string, _tabId?: number) => ({ opened: 'scrolled' as const })),
+    revealSuggestion: vi.fn(options.revealSuggestion ?? (async (_tabId: number, _key: string) => ({ found: true }))),
+    openSettings: vi.fn(async () => undefined),
   } satisfies PopupApi;
   return api;
 }

@@ -51,3 +51,29 @@ describe('createPopupApi', () => {
     await expect(noTab.currentTab()).resolves.toBeNull();
   });
 });
+
+describe('createPopupApi: analysis and settings', () => {
+  const counts = { exact: 0, moved: 0, fuzzy: 0, orphan: 0 };
+
+  it('passes the content script’s analysis status through', async () => {
+    const analysis = { state: 'done', lang: 'fr', claimsEnabled: true, organizations: 1, claims: 0, items: [{ key: 'org:Q1', kind: 'organization', text: 'CNIL', score: 0.9 }] };
+    const api = createPopupApi(async () => undefined, tabs(async () => ({ ok: true, value: { pageId: null, counts, analysis } })));
+    await expect(api.currentTab()).resolves.toEqual({ tabId: 3, pageId: null, counts, analysis });
+  });
+
+  it('asks the tab’s content script to reveal a suggestion', async () => {
+    const t = tabs(async () => ({ ok: true, value: { found: true } }));
+    const api = createPopupApi(async () => undefined, t);
+    await expect(api.revealSuggestion(5, 'claim:abc')).resolves.toEqual({ found: true });
+    expect(t.sendMessage).toHaveBeenCalledWith(5, { type: 'content/reveal-suggestion', key: 'claim:abc' });
+    const silent = createPopupApi(async () => undefined, tabs(async () => undefined));
+    await expect(silent.revealSuggestion(5, 'claim:abc')).rejects.toBeInstanceOf(RequestError);
+  });
+
+  it('opens the settings page', async () => {
+    const open = vi.fn(async () => undefined);
+    const api = createPopupApi(async () => undefined, tabs(async () => undefined), open);
+    await api.openSettings();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+});

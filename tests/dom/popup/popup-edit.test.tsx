@@ -135,12 +135,14 @@ describe('keyboard', () => {
     expect(document.activeElement).toBe(all);
   });
 
-  it('tab order: tab, search, filters, then each item’s reveal, edit and delete', async () => {
+  it('tab order: settings, tab, search, filters, then each item’s reveal, edit and delete', async () => {
     const { container } = renderPopup('en');
     await waitFor(() => expect(container.querySelectorAll('li.item')).toHaveLength(4));
     const { tabbables } = await import('./harness');
-    const order = tabbables(container).map((el) => el.getAttribute('role') ?? el.getAttribute('type') ?? el.tagName.toLowerCase());
-    expect(order.slice(0, 6)).toEqual(['tab', 'search', 'summary', 'button', 'button', 'button']);
+    const all = tabbables(container);
+    expect(all[0]!.textContent).toBe(t('popupSettings'));
+    const order = all.map((el) => el.getAttribute('role') ?? el.getAttribute('type') ?? el.tagName.toLowerCase());
+    expect(order.slice(0, 7)).toEqual(['button', 'tab', 'search', 'summary', 'button', 'button', 'button']);
     const items = [...container.querySelectorAll('li.item')];
     const first = tabbables(items[0]!).map((el) => el.textContent);
     expect(first).toEqual([a.regle.target.selector[0].exact, t('popupEdit'), t('popupDelete')]);

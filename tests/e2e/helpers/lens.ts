@@ -232,18 +232,29 @@ export const suggestionCoverage = (page: Page, quote: string, kinds?: readonly S
 export const suggestionLayout = (page: Page, root?: string) =>
   inPage<SuggestionLayout>(page, `__policyLensTest.suggestionLayout(${root ? js(root) : 'undefined'})`);
 
+/**
+ * The card of a suggestion (English UI): a dialog named "Organization" or "Claim: <kind>". A user
+ * highlight's card (e.g. the one opening after Accept) is another dialog, named "Highlight".
+ */
+export const suggestionCard = (page: Page): Locator => ui(page).getByRole('dialog', { name: /^(Organization$|Claim: )/ });
+
 /** Rests the mouse over `quote` (scrolled into view) and returns the card that opens on hover. */
 export async function hoverSuggestion(page: Page, quote: string, occurrence = 1): Promise<Locator> {
   const rect = await locateQuote(page, quote, occurrence);
   if (!rect) throw new Error(`quote not found on ${page.url()}: ${js(quote)}`);
   await page.mouse.move(rect.x - 3, rect.y);
   await page.mouse.move(rect.x, rect.y, { steps: 2 });
-  const card = ui(page).getByRole('dialog');
+  const card = suggestionCard(page);
   await card.waitFor({ state: 'visible', timeout: 4_000 });
   return card;
 }
 
-/** Clicks `quote` (a real click, at its start) and returns the suggestion card that opens. */
+/** Clicks `quote` (a real click, near its start) and returns the suggestion card that opens. */
 export async function clickSuggestion(page: Page, quote: string, occurrence = 1): Promise<Locator> {
-  return openCard(page, quote, occurrence);
+  const rect = await locateQuote(page, quote, occurrence);
+  if (!rect) throw new Error(`quote not found on ${page.url()}: ${js(quote)}`);
+  await page.mouse.click(rect.x, rect.y);
+  const card = suggestionCard(page);
+  await card.waitFor({ state: 'visible', timeout: 6_000 });
+  return card;
 }
