@@ -1,7 +1,7 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { translatorFrom } from '@/lib/i18n';
-import { parseSettings } from '@/lib/settings';
+import { parseSettings, SETTINGS_STORAGE_KEY } from '@/lib/settings';
 import { createController } from './controller';
 import { createSuggestions } from './suggestions';
 import { setupDomChanges } from './features/dom-changes';
@@ -40,7 +40,7 @@ export default defineContentScript({
       t,
       controller,
       yieldToHost,
-      settings: async () => parseSettings((await browser.storage.sync.get('settings')).settings).analysis,
+      settings: async () => parseSettings((await browser.storage.sync.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]).analysis,
       ...(isE2E
         ? {
             publish: ({ analysis, painted, ms }) =>
@@ -60,7 +60,7 @@ export default defineContentScript({
     setupMessages(signal, controller, suggestions);
     // Settings changed (options page): analyse again with the new toggles and threshold.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && 'settings' in changes) void suggestions.analysePage();
+      if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) void suggestions.analysePage();
     };
     browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));

@@ -215,16 +215,21 @@ class Facts {
 
   /** Computes the word hash and shape of token j (in range) if not done yet. */
   need(j: number): void {
-    if (this.state[j]) return;
-    this.wordHash[j] = aliased(hashWord(this.t.key[j]!));
-    this.shape[j] = shapeOf(this.t.raw[j]!);
-    this.state[j] = 1;
+    const st = this.state[j]!;
+    if (st === 3) return;
+    if (!(st & 1)) this.wordHash[j] = aliased(hashWord(this.t.key[j]!));
+    if (!(st & 2)) this.shape[j] = shapeOf(this.t.raw[j]!);
+    this.state[j] = 3;
   }
 
   /** Shape of token j (in range). */
   shp(j: number): number {
-    this.need(j);
-    return this.shape[j]!;
+    const st = this.state[j]!;
+    if (st & 2) return this.shape[j]!;
+    const s = shapeOf(this.t.raw[j]!);
+    this.shape[j] = s;
+    this.state[j] = st | 2;
+    return s;
   }
 
   /** Shape 4 or 5 (starts with a digit), without computing the shape. */
