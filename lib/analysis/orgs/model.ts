@@ -292,13 +292,18 @@ function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, ou
   if (rl >= 0 && rl + 1 < n) f.need(rl + 1);
   const wh = f.wordHash;
   const sh = f.shape;
-  const word = (j: number) => (j < 0 ? BOS : j >= n ? EOS : wh[j]!);
   const s0 = sh[i]!;
   const sp = i > 0 ? sh[i - 1]! : 99;
   const sn = i + 1 < n ? sh[i + 1]! : 99;
   const w0 = wh[i]!;
-  const wp = word(i - 1);
-  const wn = word(i + 1);
+  const wp = i > 0 ? wh[i - 1]! : BOS;
+  const wn = i + 1 < n ? wh[i + 1]! : EOS;
+  const wpp = i > 1 ? wh[i - 2]! : BOS;
+  const wnn = i + 2 < n ? wh[i + 2]! : EOS;
+  // The run's last word and the words around it (0 outside runs).
+  const wLast = rf >= 0 ? wh[rl]! : 0;
+  const wBefore = rf > 0 ? wh[rf - 1]! : rf === 0 ? BOS : 0;
+  const wAfter = rf < 0 ? 0 : rl + 1 < n ? wh[rl + 1]! : EOS;
   const key = t.key[i]!;
   const raw = t.raw[i]!;
   const inRun = rf >= 0 ? 1 + (i === rf ? 0 : 1) + 2 * Math.min(rl - rf, 4) : 0;
@@ -309,8 +314,8 @@ function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, ou
   out[off + 1] = mix(S[1]!, w0) & mask;
   out[off + 2] = mix(S[2]!, wp) & mask;
   out[off + 3] = mix(S[3]!, wn) & mask;
-  out[off + 4] = mix(S[4]!, word(i - 2)) & mask;
-  out[off + 5] = mix(S[5]!, word(i + 2)) & mask;
+  out[off + 4] = mix(S[4]!, wpp) & mask;
+  out[off + 5] = mix(S[5]!, wnn) & mask;
   out[off + 6] = mix(S[6]!, s0) & mask;
   out[off + 7] = mix(S[7]!, sp * 1000 + s0) & mask;
   out[off + 8] = mix(S[8]!, s0 * 1000 + sn) & mask;
@@ -322,17 +327,17 @@ function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, ou
   out[off + 13] = mix(S[13]!, g * 1000 + s0) & mask;
   out[off + 14] = mix(S[14]!, r * 1000 + s0) & mask;
   out[off + 15] = mix(S[15]!, listCode(key, initial[i]!)) & mask;
-  out[off + 16] = mix(S[16]!, rf >= 0 ? word(rl) : 0) & mask;
-  out[off + 17] = mix(S[17]!, rf >= 0 ? word(rf - 1) : 0) & mask;
-  out[off + 18] = mix(S[18]!, rf >= 0 ? word(rl + 1) : 0) & mask;
+  out[off + 16] = mix(S[16]!, wLast) & mask;
+  out[off + 17] = mix(S[17]!, wBefore) & mask;
+  out[off + 18] = mix(S[18]!, wAfter) & mask;
   out[off + 19] = mix(S[19]!, inRun) & mask;
   out[off + 20] = mix(S[20]!, titleCaseLine[i]! * 1000 + s0) & mask;
   out[off + 21] = mix(S[21]!, mix(wp, s0)) & mask;
   out[off + 22] = mix(S[22]!, mix(s0, wn)) & mask;
   out[off + 23] = mix(S[23]!, joined[i]! * 1000 + sp) & mask;
   out[off + 24] = mix(S[24]!, Math.min(raw.length, 12) * 1000 + s0) & mask;
-  out[off + 25] = mix(S[25]!, rf >= 0 ? mix(word(rf - 1), inRun) : 0) & mask;
-  out[off + 26] = mix(S[26]!, rf >= 0 ? mix(word(rl), inRun) : 0) & mask;
+  out[off + 25] = mix(S[25]!, rf >= 0 ? mix(wBefore, inRun) : 0) & mask;
+  out[off + 26] = mix(S[26]!, rf >= 0 ? mix(wLast, inRun) : 0) & mask;
 }
 
 function dynamicBuckets(prev: number, s0: number, wordHash: number, joined: number, mask: number, out: Int32Array): void {
