@@ -3,7 +3,7 @@
  * create highlights from the selection, edit and delete them. UI and event wiring live in the
  * feature modules; everything here stops with `signal`.
  */
-import { anchorMany, buildTextIndex, describeRange, type AnchorMatch, type TextIndex } from '@/lib/anchoring';
+import { anchorMany, buildTextIndex, buildTextIndexSliced, describeRange, type AnchorMatch, type TextIndex } from '@/lib/anchoring';
 import { collectPageInfo } from '@/lib/dom/page-info';
 import { createPainter, type Painter } from '@/lib/dom/painter';
 import { request, type Send } from '@/lib/messaging';
@@ -86,8 +86,17 @@ export function createController(deps: ControllerDeps) {
   async function anchorAndPaint(list: Annotation[], report: boolean): Promise<void> {
     const gen = ++generation;
     if (list.length === 0) return publishEntries();
-    index = null;
-    const idx = textIndex();
+    // Sliced: indexing a very long page in one go would hold the main thread too long.
+    const built = await buildTextIndexSliced(doc.body ?? doc.documentElement, {
+      skip: isOwnUi,
+      yieldToHost: deps.yieldToHost,
+      signal,
+      now: () => win.performance.now(),
+    });
+    if (!built || gen !== generation || signal.aborted) return;
+    index = built;
+    indexText = built.text;
+    const idx = built;
     const results = await anchorMany(
       idx.text,
       list.map((a) => ({ id: a.id, selectors: a.target.selector })),
@@ -125,6 +134,8 @@ export function createController(deps: ControllerDeps) {
 
   /** (Re)loads this page's annotations: on start, after in-page navigation, after a popup edit. */
   async function load(): Promise<void> {
+    // The fingerprint reads the whole article: not in the same task as the script's start-up.
+    await deps.yieldToHost();
     pageInfo = collectPageInfo(doc);
     const opened = await request(send, { type: 'page/open', page: pageInfo });
     if (signal.aborted) return;

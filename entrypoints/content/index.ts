@@ -30,7 +30,7 @@ export default defineContentScript({
     });
     const yieldToHost = () =>
       new Promise<void>((resolve) => {
-        if ('requestIdleCallback' in win) win.requestIdleCallback(() => resolve(), { timeout: 50 });
+        if ('requestIdleCallback' in win) win.requestIdleCallback(() => resolve(), { timeout: 20 });
         else ctx.setTimeout(resolve, 0);
       });
     const suggestions = createSuggestions({
@@ -74,8 +74,9 @@ export default defineContentScript({
         .catch(() => undefined),
     );
     try {
-      await controller.load();
-      await suggestions.analysePage();
+      // Both at once: the analysis needs the page's dismissed suggestions only before painting.
+      const loading = controller.load();
+      await Promise.all([loading, suggestions.analysePage(loading)]);
     } catch (err) {
       // A page the background refuses (or an extension reload) must never break the page itself.
       console.debug('[policy-lens] not active on this page:', err);

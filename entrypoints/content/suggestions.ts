@@ -5,7 +5,7 @@
  */
 import { analyzeInChunks } from '@/lib/analysis/chunked';
 import { DETECTOR_VERSION } from '@/lib/analysis';
-import { buildTextIndex, type TextIndex } from '@/lib/anchoring';
+import { buildTextIndexSliced, type TextIndex } from '@/lib/anchoring';
 import { findArticle, skipInArticle } from '@/lib/dom/article';
 import { createPainter } from '@/lib/dom/painter';
 import type { Translate } from '@/lib/i18n';
@@ -23,6 +23,7 @@ import { UI_HOST_TAG, type Controller } from './controller';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position'];
 export const SUGGESTION_PREFIX = 'policy-lens-s-';
 export const DETECTOR = 'policy-lens-analysis';
+const PAINT_BATCH = 250;
 
 /** The colour an accepted suggestion gets (the reader can change it like any highlight). */
 const ACCEPT_COLOR: Record<SuggestionKind, ColorName> = {
@@ -74,10 +75,16 @@ export function createSuggestions(deps: SuggestionDeps) {
       .map((id) => ({ id, len: painter.rangeOf(id)?.toString().length ?? Infinity }))
       .sort((a, b) => a.len - b.len)[0]?.id;
 
-  function paintAll(list: Suggestion[]) {
+  /** Paints in batches (thousands of claims on a long article), yielding between them. */
+  async function paintAll(list: Suggestion[], mine: number): Promise<boolean> {
     painter.clear();
     byKey = new Map();
-    for (const s of list) {
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0 && i % PAINT_BATCH === 0) {
+        await deps.yieldToHost();
+        if (signal.aborted || mine !== run) return false;
+      }
+      const s = list[i]!;
       const range = index?.rangeFor(s.start, s.end);
       if (!range) continue;
       painter.paint(idOf(s), range, s.kind);
@@ -85,6 +92,7 @@ export function createSuggestions(deps: SuggestionDeps) {
       same.push(s);
       byKey.set(s.key, same);
     }
+    return true;
   }
 
   function publishStatus(list: Suggestion[], base: Partial<AnalysisStatus>) {
@@ -104,8 +112,12 @@ export function createSuggestions(deps: SuggestionDeps) {
     return analysis;
   }
 
-  /** Analyses the page's article and paints the suggestions. Safe to call again (settings change). */
-  async function analysePage(): Promise<void> {
+  /**
+   * Analyses the page's article and paints the suggestions. Safe to call again (settings change).
+   * `loaded` is the page's annotations loading (it brings the dismissed suggestions): the analysis
+   * runs meanwhile and waits for it only before painting.
+   */
+  async function analysePage(loaded: Promise<unknown> = Promise.resolve()): Promise<void> {
     const mine = ++run;
     const started = win.performance.now();
     const settings = await deps.settings();
@@ -123,18 +135,26 @@ export function createSuggestions(deps: SuggestionDeps) {
       return;
     }
     store.set({ analysis: status({ state: 'running' }) });
-    index = buildTextIndex(article, { skip: (el) => el.localName === UI_HOST_TAG || skipInArticle(el) });
     await deps.yieldToHost();
-    if (signal.aborted || mine !== run) return;
+    const built = await buildTextIndexSliced(article, {
+      skip: (el) => el.localName === UI_HOST_TAG || skipInArticle(el),
+      yieldToHost: deps.yieldToHost,
+      signal,
+      now: () => win.performance.now(),
+    });
+    if (!built || signal.aborted || mine !== run) return;
+    index = built;
     const result = await analyzeInChunks(index.blockText(), {
       langHint: doc.documentElement.lang,
       yieldToHost: deps.yieldToHost,
       signal,
       now: () => win.performance.now(),
     });
+    await loaded.catch(() => undefined);
     if (signal.aborted || mine !== run) return;
+    await deps.yieldToHost();
     const list = buildSuggestions(result, index.text, settings, controller.dismissed);
-    paintAll(list);
+    if (!(await paintAll(list, mine))) return;
     const analysis = publishStatus(list, {
       lang: result.lang,
       claimsEnabled: result.claimsEnabled,

@@ -5,13 +5,17 @@
  * once, on the whole text, so every chunk is read the same way.
  */
 import { analyze } from './index';
-import { detectLanguage } from './text';
+import { findOrganizations } from './orgs';
+import { detectLanguage, splitSentences } from './text';
 import type { AnalysisResult } from './types';
 
 export interface ChunkedOptions {
   /** The page's declared language (used when detection cannot tell). */
   langHint?: string;
+  /** Size of the first chunk; later chunks grow or shrink to take about `sliceMs` each. */
   chunkChars?: number;
+  /** Target duration of one chunk, in ms (default 12). */
+  sliceMs?: number;
   /** Stop past this many characters in all (the rest is not analysed; `gaveUp` says so). */
   maxChars?: number;
   /** Total time budget in ms (checked between chunks and inside each). */
@@ -21,15 +25,23 @@ export interface ChunkedOptions {
   now?: () => number;
 }
 
-/** Cut points: chunk ends at the last paragraph break before `size` (or the size itself). */
+/**
+ * Cut points: each chunk ends at the last paragraph break before `size`, else at the last
+ * sentence end, else at the last space (never inside a word, so no name is cut in two).
+ */
 export function chunkBounds(text: string, size: number): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   while (start < text.length) {
     let end = Math.min(text.length, start + size);
     if (end < text.length) {
+      const floor = start + size / 4;
       const nl = text.lastIndexOf('\n', end);
-      if (nl > start + size / 4) end = nl + 1;
+      const stop = Math.max(text.lastIndexOf('. ', end), text.lastIndexOf('? ', end), text.lastIndexOf('! ', end));
+      const space = text.lastIndexOf(' ', end);
+      if (nl > floor) end = nl + 1;
+      else if (stop > floor) end = stop + 2;
+      else if (space > start) end = space + 1;
     }
     out.push([start, end]);
     start = end;
@@ -47,14 +59,28 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   const work = text.length > maxChars ? text.slice(0, maxChars) : text;
   const merged: AnalysisResult = { lang, orgs: [], claims: [], claimsEnabled: false, detectorVersion: '' };
   if (work.length < text.length) merged.gaveUp = { reason: 'too-large', at: work.length };
-  for (const [start, end] of chunkBounds(work, opts.chunkChars ?? 6000)) {
+  // The first use of each detector builds its tables (gazetteer trie, tagger weights, sentence
+  // segmenter): give each its own slice rather than adding them all to the first chunk.
+  findOrganizations('Warm up, OECD.', lang === 'fr' ? 'fr' : 'en');
+  await opts.yieldToHost?.();
+  splitSentences('Warm up. Now.');
+  await opts.yieldToHost?.();
+  const sliceMs = opts.sliceMs ?? 12;
+  let size = opts.chunkChars ?? 1500;
+  for (let start = 0; start < work.length; ) {
     if (opts.signal?.aborted) break;
+    const [, end] = chunkBounds(work.slice(start, start + size + 1), size)[0]!;
+    const chunkEnd = Math.min(work.length, start + end);
     const left = budgetMs - (now() - started);
     if (left <= 0) {
       merged.gaveUp = { reason: 'time-budget', at: start };
       break;
     }
-    const r = analyze(work.slice(start, end), { lang, budgetMs: left, now });
+    const t0 = now();
+    const r = analyze(work.slice(start, chunkEnd), { lang, budgetMs: left, now });
+    // Next chunk sized to take about sliceMs at the speed just measured.
+    const took = Math.max(0.5, now() - t0);
+    size = Math.round(Math.min(20_000, Math.max(800, ((chunkEnd - start) * sliceMs) / took)));
     merged.claimsEnabled = r.claimsEnabled;
     merged.detectorVersion = r.detectorVersion;
     for (const o of r.orgs) merged.orgs.push({ ...o, start: o.start + start, end: o.end + start });
@@ -70,6 +96,7 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
       merged.gaveUp = { reason: r.gaveUp.reason, at: r.gaveUp.at + start };
       break;
     }
+    start = chunkEnd;
     await opts.yieldToHost?.();
   }
   return merged;

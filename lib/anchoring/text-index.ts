@@ -199,6 +199,47 @@ function followingNode(node: Node, root: Node): Node | null {
 
 /** Builds the normalised text of `root` and its map back to text nodes. Linear in the DOM size. */
 export function buildTextIndex(rootNode: Node, opts: TextIndexOptions = {}): TextIndex {
+  const steps = indexSteps(rootNode, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface SlicedIndexOptions extends TextIndexOptions {
+  /** Gives the main thread back to the page between slices. */
+  yieldToHost: () => Promise<void>;
+  /** Longest synchronous slice, in ms (default 8). */
+  sliceMs?: number;
+  now?: () => number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The same index, built in slices of at most ~sliceMs with `yieldToHost` between them, so a
+ * very large page (a long Wikipedia article) never holds the main thread for long. The DOM may
+ * change between slices; callers rebuild on mutations anyway.
+ */
+export async function buildTextIndexSliced(rootNode: Node, opts: SlicedIndexOptions): Promise<TextIndex | null> {
+  const now = opts.now ?? (() => performance.now());
+  const sliceMs = opts.sliceMs ?? 8;
+  const steps = indexSteps(rootNode, opts);
+  let start = now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (now() - start >= sliceMs) {
+      await opts.yieldToHost();
+      if (opts.signal?.aborted) return null;
+      start = now();
+    }
+  }
+}
+
+/** Nodes visited between two chances to yield. */
+const NODES_PER_STEP = 200;
+
+function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, TextIndex> {
   // A Document: walk its root element (linkedom keeps the doctype outside the sibling chain).
   const root: Node = rootNode.nodeType === 9 ? ((rootNode as Document).documentElement ?? rootNode) : rootNode;
   const skip = opts.skip;
@@ -286,7 +327,9 @@ export function buildTextIndex(rootNode: Node, opts: TextIndexOptions = {}): Tex
   // Iterative pre-order walk (deep pages would overflow a recursive one).
   let node: Node | null = root.firstChild;
   if (root.nodeType === TEXT_NODE) visitText(root as Text);
+  let visited = 0;
   while (node) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       visitText(node as Text);

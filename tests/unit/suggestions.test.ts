@@ -90,6 +90,11 @@ describe('analyzeInChunks', () => {
     }
   });
 
+  it('never cuts inside a word when a chunk has no paragraph break', () => {
+    const flat = article.replace(/\n/g, ' ');
+    for (const [, end] of chunkBounds(flat, 333).slice(0, -1)) expect(flat[end - 1]).toBe(' ');
+  });
+
   it('finds the same organizations and claims, at the same offsets, as one pass', async () => {
     let yields = 0;
     const chunked = await analyzeInChunks(article, { chunkChars: 600, yieldToHost: async () => void yields++ });

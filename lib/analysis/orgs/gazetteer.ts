@@ -77,14 +77,14 @@ export interface TrieMatch {
 }
 
 /**
- * Longest form of `root` starting at token `i`. `joined(j)` says whether tokens j-1 and j are
+ * Longest form of `root` starting at token `i`. `joined[j]` is 1 when tokens j-1 and j are
  * separated by nothing but spaces (a form never spans punctuation gaps or line breaks).
  */
-export function longestMatch(root: TrieNode, tokens: Tokens, i: number, joined: (j: number) => boolean): TrieMatch | undefined {
+export function longestMatch(root: TrieNode, tokens: Tokens, i: number, joined: Uint8Array): TrieMatch | undefined {
   let node: TrieNode | undefined = root;
   let best: TrieMatch | undefined;
   for (let j = i; j < tokens.count; j++) {
-    if (j > i && !joined(j)) break;
+    if (j > i && !joined[j]) break;
     node = node.next?.get(tokens.key[j]!);
     if (!node) break;
     if (node.entry >= 0) best = { last: j, node };

@@ -10,8 +10,20 @@
  * rule once is found at every other occurrence).
  */
 import type { OrgMention, OrgType } from '../types';
-import { addForm, getGazetteer, longestMatch, newNode, type OrgEntry, type TrieNode } from './gazetteer';
-import {
+import * as gazetteer from './gazetteer';
+import type { OrgEntry, TrieNode } from './gazetteer';
+import * as lexicon from './lexicon';
+import * as tagger from './model';
+import type { ModelInput, OrgModel } from './model';
+import { MODEL_BITS, MODEL_DATA, MODEL_SCALE, MODEL_THRESHOLD } from './model.generated';
+import * as tokenizer from './tokenize';
+import type { Tokens } from './tokenize';
+
+// Module-local bindings: imported ones may be getters, called at every use, once transpiled to CommonJS (tsx).
+const { addForm, getGazetteer, longestMatch, newNode } = gazetteer;
+const { decode, loadModel } = tagger;
+const { tokenize } = tokenizer;
+const {
   AND_WORDS,
   ARTICLE_HOSTS,
   ARTICLES,
@@ -28,10 +40,7 @@ import {
   NOT_ORGS,
   SENTENCE_STARTERS,
   TITLES,
-} from './lexicon';
-import { decode, loadModel, type ModelInput, type OrgModel } from './model';
-import { MODEL_BITS, MODEL_DATA, MODEL_SCALE, MODEL_THRESHOLD } from './model.generated';
-import { tokenize, type Tokens } from './tokenize';
+} = lexicon;
 
 type Source = OrgMention['source'];
 
@@ -50,6 +59,15 @@ interface Candidate {
 const SCORES: Record<Source, number> = { gazetteer: 0.95, acronym: 0.85, consistency: 0.8, 'head-word': 0.7 };
 /** Tokens after which the next word's capital says nothing (sentence or heading start). */
 const OPENERS = new Set(['.', '!', '?', '…', ':', ';', '•', '·', '"', '“', '”', '«', '»', '-', '–', '—', '*', '#', '>', '|', '(', '[']);
+/** Is this character code a letter? ASCII without a regex. */
+const isLetterStart = (raw: string) => {
+  const c = raw.charCodeAt(0) | 32;
+  return c >= 97 && c <= 122 ? true : raw.charCodeAt(0) < 128 ? false : LETTER_START_RE.test(raw);
+};
+const isDigitStart = (raw: string) => {
+  const c = raw.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
 const UPPER_START_RE = /^\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 const LETTER_START_RE = /^\p{L}/u;
@@ -127,16 +145,15 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
     }
     joined[j] = onlySpaces && !newline ? 1 : 0;
     const prev = t.raw[j - 1]!;
-    initial[j] = newline || OPENERS.has(prev) ? 1 : 0;
+    initial[j] = newline || (prev.length === 1 && OPENERS.has(prev)) ? 1 : 0;
     boundary[j] = newline || prev === '.' || prev === '!' || prev === '?' ? 1 : 0;
   }
   markTitleCaseLines(t, boundary, cap, titleCaseLine);
-  const isJoined = (j: number) => joined[j] === 1;
 
   // 1. Gazetteer: greedy longest match, left to right.
   const gaz: Candidate[] = [];
   for (let i = 0; i < n; ) {
-    const m = root.next?.has(t.key[i]!) ? longestMatch(root, t, i, isJoined) : undefined;
+    const m = root.next?.has(t.key[i]!) ? longestMatch(root, t, i, joined) : undefined;
     if (!m || (!m.node.lower && !cap[i] && !/^\d/.test(t.raw[i]!)) || (m.node.notInitial && initial[i]) || !capsOk(cap, i, m.node.capMask)) {
       i++;
       continue;
@@ -180,7 +197,7 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
 
   // 5. Acronyms defined next to an accepted name, then their later uses and other repeats.
   addAcronyms(t, accepted);
-  addRepeats(t, accepted, cap, vetoed, isJoined);
+  addRepeats(t, accepted, cap, vetoed, joined);
 
   // 6. The tagger: names no rule covers (bands, clubs, units…), then their repeats.
   // Trained on English only; on French dev text it adds as many wrong names as right ones.
@@ -265,7 +282,7 @@ function markTitleCaseLines(t: Tokens, boundary: Uint8Array, cap: Uint8Array, ou
     let lower = 0;
     for (let k = from; k < j && lower === 0; k++) {
       const raw = t.raw[k]!;
-      if (!LETTER_START_RE.test(raw)) continue;
+      if (!isLetterStart(raw)) continue;
       if (cap[k]) caps++;
       else if (!TITLE_CASE_LOWER.has(raw)) lower++;
     }
@@ -288,7 +305,7 @@ function* nameRuns(
   const n = t.count;
   const isName = (k: number) => cap[k] === 1 && !DETERMINERS.has(t.key[k]!) && !TITLES.has(t.key[k]!) && !CALENDAR.has(t.key[k]!);
   for (let i = 0; i < n; i++) {
-    const ordinalStart = ORDINAL_RE.test(t.raw[i]!) && i + 1 < n && joined[i + 1] === 1 && isName(i + 1);
+    const ordinalStart = isDigitStart(t.raw[i]!) && ORDINAL_RE.test(t.raw[i]!) && i + 1 < n && joined[i + 1] === 1 && isName(i + 1);
     if (!ordinalStart && (!isName(i) || (initial[i] && SENTENCE_STARTERS.has(t.key[i]!)))) continue;
     let last = i;
     let sawOf = false;
@@ -296,7 +313,7 @@ function* nameRuns(
     let k = i + 1;
     while (k < n && k - i < 14 && joined[k]) {
       const key = t.key[k]!;
-      if (isName(k) || (/^\d/.test(t.raw[k]!) && /\p{L}/u.test(t.raw[k]!))) {
+      if (isName(k) || (isDigitStart(t.raw[k]!) && /\p{L}/u.test(t.raw[k]!))) {
         last = k;
         k++;
         continue;
@@ -498,7 +515,7 @@ function addRepeats(
   accepted: Candidate[],
   cap: Uint8Array,
   vetoed: Uint8Array,
-  isJoined: (j: number) => boolean,
+  joined: Uint8Array,
 ): void {
   const ruled = accepted.filter((c) => c.source !== 'gazetteer');
   if (!ruled.length) return;
@@ -513,7 +530,7 @@ function addRepeats(
   for (const c of accepted) taken.fill(1, c.first, c.last + 1);
   for (let i = 0; i < n; i++) {
     if (taken[i] || vetoed[i] || !cap[i] || !root.next?.has(t.key[i]!)) continue;
-    const m = longestMatch(root, t, i, isJoined);
+    const m = longestMatch(root, t, i, joined);
     if (!m) continue;
     let free = true;
     for (let k = i; k <= m.last; k++) if (taken[k]) free = false;

@@ -45,7 +45,9 @@ export const TAG_B = 1;
 export const TAG_I = 2;
 
 const FNV = 0x811c9dc5;
-const mix = (a: number, b: number) => Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) ^ (a >>> 15);
+const MIX_B = 0x9e3779b1;
+const MIX_C = 0x85ebca6b;
+const mix = (a: number, b: number) => Math.imul(a ^ Math.imul(b, MIX_B), MIX_C) ^ (a >>> 15);
 
 function hashWord(s: string): number {
   let h = FNV;
@@ -163,8 +165,9 @@ const EOS = hashWord('</s>');
 /** Salt of each template: the bucket of value v of template f is `mix(salt[f], v) & mask`. */
 const STATIC_SALT = Int32Array.from({ length: STATIC_FEATURES }, (_, f) => mix(FNV, f + 1));
 const DYNAMIC_SALT = Int32Array.from({ length: DYNAMIC_FEATURES }, (_, f) => mix(FNV, 101 + f));
-/** Template 0 (bias) has a constant value. */
-const BIAS = mix(STATIC_SALT[0]!, 1);
+const STATIC_SALT_SHIFTED = STATIC_SALT.map((x) => x >>> 15);
+/** Feature values of one token (Int32Array: the same ToInt32 as `Math.imul` in `mix`). */
+const scratchValues = new Int32Array(STATIC_FEATURES);
 
 /** Hash of `s` from index `from` on (ASCII lower-cased), without slicing. */
 function hashFrom(s: string, from: number): number {
@@ -309,35 +312,39 @@ function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, ou
   const inRun = rf >= 0 ? 1 + (i === rf ? 0 : 1) + 2 * Math.min(rl - rf, 4) : 0;
   const g = gaz[i]!;
   const r = rule[i]!;
-  const S = STATIC_SALT;
-  out[off] = BIAS & mask;
-  out[off + 1] = mix(S[1]!, w0) & mask;
-  out[off + 2] = mix(S[2]!, wp) & mask;
-  out[off + 3] = mix(S[3]!, wn) & mask;
-  out[off + 4] = mix(S[4]!, wpp) & mask;
-  out[off + 5] = mix(S[5]!, wnn) & mask;
-  out[off + 6] = mix(S[6]!, s0) & mask;
-  out[off + 7] = mix(S[7]!, sp * 1000 + s0) & mask;
-  out[off + 8] = mix(S[8]!, s0 * 1000 + sn) & mask;
-  out[off + 9] = mix(S[9]!, sp * 1000000 + s0 * 1000 + sn) & mask;
+  const v = scratchValues;
+  v[0] = 1;
+  v[1] = w0;
+  v[2] = wp;
+  v[3] = wn;
+  v[4] = wpp;
+  v[5] = wnn;
+  v[6] = s0;
+  v[7] = sp * 1000 + s0;
+  v[8] = s0 * 1000 + sn;
+  v[9] = sp * 1000000 + s0 * 1000 + sn;
   // Suffix: the last three characters of the key (the whole word when it is short).
-  out[off + 10] = mix(S[10]!, raw.length > 3 ? hashFrom(key, Math.max(0, key.length - 3)) : w0) & mask;
-  out[off + 11] = mix(S[11]!, initial[i]! * 1000 + s0) & mask;
-  out[off + 12] = mix(S[12]!, g * 10 + r) & mask;
-  out[off + 13] = mix(S[13]!, g * 1000 + s0) & mask;
-  out[off + 14] = mix(S[14]!, r * 1000 + s0) & mask;
-  out[off + 15] = mix(S[15]!, listCode(key, initial[i]!)) & mask;
-  out[off + 16] = mix(S[16]!, wLast) & mask;
-  out[off + 17] = mix(S[17]!, wBefore) & mask;
-  out[off + 18] = mix(S[18]!, wAfter) & mask;
-  out[off + 19] = mix(S[19]!, inRun) & mask;
-  out[off + 20] = mix(S[20]!, titleCaseLine[i]! * 1000 + s0) & mask;
-  out[off + 21] = mix(S[21]!, mix(wp, s0)) & mask;
-  out[off + 22] = mix(S[22]!, mix(s0, wn)) & mask;
-  out[off + 23] = mix(S[23]!, joined[i]! * 1000 + sp) & mask;
-  out[off + 24] = mix(S[24]!, Math.min(raw.length, 12) * 1000 + s0) & mask;
-  out[off + 25] = mix(S[25]!, rf >= 0 ? mix(wBefore, inRun) : 0) & mask;
-  out[off + 26] = mix(S[26]!, rf >= 0 ? mix(wLast, inRun) : 0) & mask;
+  v[10] = raw.length > 3 ? hashFrom(key, Math.max(0, key.length - 3)) : w0;
+  v[11] = initial[i]! * 1000 + s0;
+  v[12] = g * 10 + r;
+  v[13] = g * 1000 + s0;
+  v[14] = r * 1000 + s0;
+  v[15] = listCode(key, initial[i]!);
+  v[16] = wLast;
+  v[17] = wBefore;
+  v[18] = wAfter;
+  v[19] = inRun;
+  v[20] = titleCaseLine[i]! * 1000 + s0;
+  v[21] = mix(wp, s0);
+  v[22] = mix(s0, wn);
+  v[23] = joined[i]! * 1000 + sp;
+  v[24] = Math.min(raw.length, 12) * 1000 + s0;
+  v[25] = rf >= 0 ? mix(wBefore, inRun) : 0;
+  v[26] = rf >= 0 ? mix(wLast, inRun) : 0;
+  // bucket = mix(salt, value) & mask, written out so that no call returns a boxed number.
+  for (let k = 0; k < STATIC_FEATURES; k++) {
+    out[off + k] = (Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask;
+  }
 }
 
 function dynamicBuckets(prev: number, s0: number, wordHash: number, joined: number, mask: number, out: Int32Array): void {

@@ -68,42 +68,111 @@ function hasApostrophe(word: string): boolean {
   return false;
 }
 
+/** Character classes of UTF-16 code units, filled on first sight (bit 0: computed). */
+const CLS_KNOWN = 1;
+const CLS_WORD = 2; // [\p{L}\p{N}]
+const CLS_MARK = 4; // \p{M}
+const CLS_SPACE = 8; // \s
+const charClass = new Uint8Array(65536);
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const MARK_RE = /\p{M}/u;
+const SPACE_RE = /\s/u;
+function classOf(c: number): number {
+  let k = charClass[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = CLS_KNOWN | (WORD_CHAR_RE.test(ch) ? CLS_WORD : 0) | (MARK_RE.test(ch) ? CLS_MARK : 0) | (SPACE_RE.test(ch) ? CLS_SPACE : 0);
+    charClass[c] = k;
+  }
+  return k;
+}
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+/** Inner joiners of a word: - . & ' ’ · / */
+const isJoiner = (c: number) => c === 45 || c === 46 || c === 38 || c === 39 || c === 8217 || c === 183 || c === 47;
+/** TOKEN_RE anchored at a position: used where the scanner meets surrogate pairs (astral letters, emoji). */
+const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, 'uy');
+
+/**
+ * End of the TOKEN_RE match starting at `p` (a non-space position), or -1 when a surrogate is in
+ * the way (the caller then runs TOKEN_AT_RE). Scanned by hand: the regex costs a match object per token.
+ */
+function scanToken(text: string, p: number): number {
+  const len = text.length;
+  let c = text.charCodeAt(p);
+  if (isSurrogate(c)) return -1;
+  if (!(classOf(c) & CLS_WORD)) return p + 1;
+  let q = p + 1;
+  for (;;) {
+    while (q < len) {
+      c = text.charCodeAt(q);
+      if (isSurrogate(c)) return -1;
+      if (!(classOf(c) & (CLS_WORD | CLS_MARK))) break;
+      q++;
+    }
+    if (q + 1 >= len || !isJoiner(text.charCodeAt(q))) break;
+    c = text.charCodeAt(q + 1);
+    if (isSurrogate(c)) return -1;
+    if (!(classOf(c) & CLS_WORD)) break;
+    q += 2;
+  }
+  while (q < len && text.charCodeAt(q) === 43 /* + */) q++;
+  return q;
+}
+
 /** Splits `text` into tokens with UTF-16 offsets. */
 export function tokenize(text: string): Tokens {
-  const out: Tokens = { count: 0, start: [], end: [], raw: [], key: [] };
-  const push = (s: number, e: number, raw: string) => {
-    out.start.push(s);
-    out.end.push(e);
-    out.raw.push(raw);
-    out.key.push(tokenKey(raw));
-    out.count++;
-  };
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    let word = m[0];
-    let s = m.index;
+  const start: number[] = [];
+  const end: number[] = [];
+  const raw: string[] = [];
+  const key: string[] = [];
+  const len = text.length;
+  let p = 0;
+  while (p < len) {
+    const c = text.charCodeAt(p);
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : !isSurrogate(c) && classOf(c) & CLS_SPACE) {
+      p++;
+      continue;
+    }
+    let q = scanToken(text, p);
+    if (q < 0) {
+      TOKEN_AT_RE.lastIndex = p;
+      const m = TOKEN_AT_RE.exec(text);
+      q = p + (m ? m[0].length : 1);
+    }
+    let s = p;
+    let word = text.slice(p, q);
+    p = q;
     if (word.length > 1) {
       const apos = hasApostrophe(word);
       const el = apos ? ELISION_RE.exec(word) : null;
       if (el) {
-        push(s, s + el[0].length, el[0]);
+        start.push(s);
+        end.push(s + el[0].length);
+        raw.push(el[0]);
+        key.push(tokenKey(el[0]));
         s += el[0].length;
         word = word.slice(el[0].length);
       }
       if (apos && word.length > 2 && POSSESSIVE_RE.test(word)) {
-        push(s, s + word.length - 2, word.slice(0, -2));
-        push(s + word.length - 2, s + word.length, word.slice(-2));
+        const stem = word.slice(0, -2);
+        const tail = word.slice(-2);
+        start.push(s, s + word.length - 2);
+        end.push(s + word.length - 2, s + word.length);
+        raw.push(stem, tail);
+        key.push(tokenKey(stem), tokenKey(tail));
         continue;
       }
       if (text.charCodeAt(s + word.length) === 46 /* . */ && (INITIALS_RE.test(word) || ABBREVIATIONS.has(word))) {
         word += '.';
-        TOKEN_RE.lastIndex++;
+        p++;
       }
     }
-    push(s, s + word.length, word);
+    start.push(s);
+    end.push(s + word.length);
+    raw.push(word);
+    key.push(tokenKey(word));
   }
-  return out;
+  return { count: raw.length, start, end, raw, key };
 }
 
 /** Keys of a gazetteer form, joined by single spaces (the trie path). */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, it, expect } from 'vitest';
-import { buildTextIndex } from '../../../lib/anchoring/text-index';
+import { buildTextIndex, buildTextIndexSliced } from '../../../lib/anchoring/text-index';
 import { describeRange, anchor } from '../../../lib/anchoring/index';
 
 /** The window's own document (happy-dom's Range misbehaves on createHTMLDocument documents). */
@@ -113,5 +113,20 @@ describe('blockText', () => {
     expect(index.blockText()).toBe(expected);
     expect(index.blockText().length).toBe(index.text.length);
     expect(index.blockText().replace(/\n/g, ' ')).toBe(index.text);
+  });
+});
+
+describe('buildTextIndexSliced', () => {
+  it('builds the same index as the one-pass build, yielding between slices', async () => {
+    const html = Array.from({ length: 400 }, (_, i) => `<p>Paragraph <b>${i}</b> of the <i>article</i>.</p>`).join('');
+    const doc = docFrom(html);
+    let yields = 0;
+    let t = 0;
+    const sliced = await buildTextIndexSliced(doc.body, { yieldToHost: async () => void yields++, sliceMs: 1, now: () => (t += 1) });
+    const whole = buildTextIndex(doc.body);
+    expect(yields).toBeGreaterThan(2);
+    expect(sliced?.text).toBe(whole.text);
+    const at = whole.text.indexOf('Paragraph 250');
+    expect(sliced?.rangeFor(at, at + 13)?.toString()).toBe('Paragraph 250');
   });
 });
