@@ -28,11 +28,21 @@ export default defineContentScript({
         ? { publishState: (state) => (document.documentElement.dataset.policyLensState = JSON.stringify(state)) }
         : {}),
     });
-    const yieldToHost = () =>
-      new Promise<void>((resolve) => {
-        if ('requestIdleCallback' in win) win.requestIdleCallback(() => resolve(), { timeout: 20 });
-        else ctx.setTimeout(resolve, 0);
-      });
+    // Between slices of work, give the page its main thread back (input, rendering) without
+    // waiting for an idle period: scheduler.yield where the browser has it, else a message task
+    // (setTimeout is clamped to 4 ms after a few nestings, requestIdleCallback waits for frames).
+    const channel = new MessageChannel();
+    const waiting: (() => void)[] = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    signal.addEventListener('abort', () => channel.port1.close());
+    const scheduler = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    const yieldToHost = (): Promise<void> =>
+      scheduler?.yield
+        ? scheduler.yield()
+        : new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            channel.port2.postMessage(null);
+          });
     const suggestions = createSuggestions({
       win,
       send: (message) => browser.runtime.sendMessage(message),

@@ -65,6 +65,8 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   await opts.yieldToHost?.();
   splitSentences('Warm up. Now.');
   await opts.yieldToHost?.();
+  analyze('The agency said costs rose by 10% in 2024.', { lang });
+  await opts.yieldToHost?.();
   const sliceMs = opts.sliceMs ?? 12;
   let size = opts.chunkChars ?? 1500;
   for (let start = 0; start < work.length; ) {

@@ -161,9 +161,13 @@ export const FR: Lexicon = {
   attribution_colon: [/^[^:“”"«»]{2,90}:\s*[“"«]/u, ':'],
 };
 
-const COMPILED = { en: compileLexicon(EN), fr: compileLexicon(FR) };
+// Compiled on first use, not at import: the content script loads on every page, and most pages
+// never need the French tables (or any, when analysis is off).
+let compiledEn: CompiledLexicon | undefined;
+let compiledFr: CompiledLexicon | undefined;
 
 /** Compiled lexicon of a language; English serves as the fallback. */
 export function lexiconFor(lang: string): CompiledLexicon {
-  return lang === 'fr' ? COMPILED.fr : COMPILED.en;
+  if (lang === 'fr') return (compiledFr ??= compileLexicon(FR));
+  return (compiledEn ??= compileLexicon(EN));
 }

@@ -28,6 +28,26 @@ export interface TrieNode {
 export interface Gazetteer {
   entries: OrgEntry[];
   root: TrieNode;
+  /**
+   * Cheap pre-test of a token key before the trie lookup, by `keySlot`: bit 1 when some form may
+   * start with a key of that slot, bit 2 when such a form may also start in lower case.
+   */
+  firstKeys: Uint8Array;
+}
+
+const KEY_SLOTS = 1 << 16;
+/** Slot of a token key in `Gazetteer.firstKeys` (first, second and last characters, length). */
+export function keySlot(key: string): number {
+  const n = key.length;
+  const c1 = n > 1 ? key.charCodeAt(1) : 0;
+  return (((key.charCodeAt(0) * 31 + c1) * 31 + key.charCodeAt(n - 1)) * 31 + n) & (KEY_SLOTS - 1);
+}
+
+/** Does the subtree of `node` hold a form that may start in lower case? */
+function hasLowerForm(node: TrieNode): boolean {
+  if (node.entry >= 0 && node.lower) return true;
+  if (node.next) for (const child of node.next.values()) if (hasLowerForm(child)) return true;
+  return false;
 }
 
 export const newNode = (): TrieNode => ({ next: undefined, entry: -1, lower: false, notInitial: false, capMask: 0 });
@@ -66,7 +86,9 @@ export function getGazetteer(): Gazetteer {
     const [keys = '', index = '0', flags = '', mask = '0'] = line.split('\t');
     addForm(root, keys.split(' '), Number(index), flags.includes('l'), flags.includes('~'), Number(mask));
   }
-  cached = { entries, root };
+  const firstKeys = new Uint8Array(KEY_SLOTS);
+  for (const [key, node] of root.next ?? []) firstKeys[keySlot(key)]! |= hasLowerForm(node) ? 3 : 1;
+  cached = { entries, root, firstKeys };
   return cached;
 }
 

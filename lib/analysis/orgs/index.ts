@@ -20,7 +20,7 @@ import * as tokenizer from './tokenize';
 import type { Tokens } from './tokenize';
 
 // Module-local bindings: imported ones may be getters, called at every use, once transpiled to CommonJS (tsx).
-const { addForm, getGazetteer, longestMatch, newNode } = gazetteer;
+const { addForm, getGazetteer, keySlot, longestMatch, newNode } = gazetteer;
 const { decode, loadModel } = tagger;
 const { tokenize } = tokenizer;
 const {
@@ -85,6 +85,22 @@ const FR_HEADS = new Set(
   mouvement front organisation college academie conservatoire delegation secretariat inspection prefecture regie bureau service armee police
   gendarmerie alliance coalition compagnie reseau pole mission collectif`.split(/\s+/),
 );
+/**
+ * Pre-test of FR_HEADS on a key before lower-casing and hashing it: bit `length` of slot (first,
+ * last character) is set for every head. Only a character that lower-cases to an ASCII letter can
+ * match (heads are ASCII): an ASCII letter (its code | 32) or a non-ASCII one (never rejected).
+ */
+const FR_HEAD_SHAPES = (() => {
+  const table = new Uint32Array(128 * 128);
+  for (const h of FR_HEADS) table[(h.charCodeAt(0) << 7) | h.charCodeAt(h.length - 1)]! |= 1 << Math.min(h.length, 31);
+  return table;
+})();
+function maybeFrenchHead(key: string): boolean {
+  const c0 = key.charCodeAt(0);
+  const cl = key.charCodeAt(key.length - 1);
+  if (c0 > 127 || cl > 127) return true;
+  return ((FR_HEAD_SHAPES[((c0 | 32) << 7) | (cl | 32)]! >>> Math.min(key.length, 31)) & 1) === 1;
+}
 const FR_PREFIXES = new Set(['haute', 'haut', 'grand', 'grande', 'nouveau', 'nouvelle']);
 const FR_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'sur', 'en', 'à', 'aux', 'et']);
 const ELECTION = new Set(['election', 'elections', 'leadership', 'primary', 'primaries', 'by-election']);
@@ -120,7 +136,7 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
   const t = tokenize(text);
   const n = t.count;
   if (n === 0) return [];
-  const { entries, root } = getGazetteer();
+  const { entries, root, firstKeys } = getGazetteer();
 
   // Per-token facts. joined[j]: only spaces between tokens j-1 and j (no punctuation, no line break).
   const joined = new Uint8Array(n);
@@ -153,7 +169,13 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
   // 1. Gazetteer: greedy longest match, left to right.
   const gaz: Candidate[] = [];
   for (let i = 0; i < n; ) {
-    const m = root.next?.has(t.key[i]!) ? longestMatch(root, t, i, joined) : undefined;
+    // A word in lower case can only open a form that may start in lower case (the pre-test spares most trie lookups).
+    const key = t.key[i]!;
+    if (!(firstKeys[keySlot(key)]! & (cap[i] || isDigitStart(t.raw[i]!) ? 1 : 2))) {
+      i++;
+      continue;
+    }
+    const m = root.next?.has(key) ? longestMatch(root, t, i, joined) : undefined;
     if (!m || (!m.node.lower && !cap[i] && !/^\d/.test(t.raw[i]!)) || (m.node.notInitial && initial[i]) || !capsOk(cap, i, m.node.capMask)) {
       i++;
       continue;
@@ -380,7 +402,7 @@ function headWordCandidate(t: Tokens, first: number, last: number, joined: Uint8
 function frenchHeadCandidates(t: Tokens, cap: Uint8Array, initial: Uint8Array, joined: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const n = t.count;
-  const lowerKey = (k: number) => t.key[k]!.toLowerCase();
+  const lowerKey = (k: number) => lowerCased(t.key[k]!);
   const content = (k: number) => {
     if (k >= n || !joined[k]) return false;
     const raw = t.raw[k]!;
@@ -389,6 +411,7 @@ function frenchHeadCandidates(t: Tokens, cap: Uint8Array, initial: Uint8Array, j
   };
   const adjective = (k: number) => k < n && joined[k] && !cap[k] && FR_ADJECTIVE_RE.test(t.raw[k]!) && !FR_STOP.has(t.key[k]!);
   for (let i = 0; i < n; i++) {
+    if (!maybeFrenchHead(t.key[i]!)) continue;
     const head = lowerKey(i);
     if (!FR_HEADS.has(head)) continue;
     if (!cap[i] && !(head === 'ministere' && i + 1 < n && FR_LINKS.has(t.key[i + 1]!))) continue;
@@ -429,6 +452,15 @@ function frenchHeadCandidates(t: Tokens, cap: Uint8Array, initial: Uint8Array, j
     i = last;
   }
   return out;
+}
+
+/** `s.toLowerCase()`, without a copy when nothing changes (ASCII without capitals). */
+function lowerCased(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
 }
 
 function capsOk(cap: Uint8Array, i: number, mask: number): boolean {

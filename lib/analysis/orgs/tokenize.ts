@@ -92,6 +92,12 @@ const isJoiner = (c: number) => c === 45 || c === 46 || c === 38 || c === 39 || 
 /** TOKEN_RE anchored at a position: used where the scanner meets surrogate pairs (astral letters, emoji). */
 const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, 'uy');
 
+/** Facts about the last token scanned by `scanToken`: bit 1 non-ASCII, 2 ASCII lower-case letter, 4 apostrophe. */
+let scanned = 0;
+const SCAN_NON_ASCII = 1;
+const SCAN_LOWER = 2;
+const SCAN_APOSTROPHE = 4;
+
 /**
  * End of the TOKEN_RE match starting at `p` (a non-space position), or -1 when a surrogate is in
  * the way (the caller then runs TOKEN_AT_RE). Scanned by hand: the regex costs a match object per token.
@@ -100,22 +106,38 @@ function scanToken(text: string, p: number): number {
   const len = text.length;
   let c = text.charCodeAt(p);
   if (isSurrogate(c)) return -1;
-  if (!(classOf(c) & CLS_WORD)) return p + 1;
+  let facts = c > 127 ? SCAN_NON_ASCII : c >= 97 && c <= 122 ? SCAN_LOWER : 0;
+  if (!(classOf(c) & CLS_WORD)) {
+    scanned = facts;
+    return p + 1;
+  }
   let q = p + 1;
   for (;;) {
     while (q < len) {
       c = text.charCodeAt(q);
-      if (isSurrogate(c)) return -1;
-      if (!(classOf(c) & (CLS_WORD | CLS_MARK))) break;
+      if (c < 128) {
+        if (c >= 97 && c <= 122) facts |= SCAN_LOWER;
+        else if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+      } else {
+        if (isSurrogate(c)) return -1;
+        if (!(classOf(c) & (CLS_WORD | CLS_MARK))) break;
+        facts |= SCAN_NON_ASCII;
+      }
       q++;
     }
-    if (q + 1 >= len || !isJoiner(text.charCodeAt(q))) break;
-    c = text.charCodeAt(q + 1);
-    if (isSurrogate(c)) return -1;
-    if (!(classOf(c) & CLS_WORD)) break;
+    if (q + 1 >= len || !isJoiner(c)) break;
+    const next = text.charCodeAt(q + 1);
+    if (isSurrogate(next)) return -1;
+    if (!(classOf(next) & CLS_WORD)) break;
+    if (c === 39) facts |= SCAN_APOSTROPHE;
+    else if (c > 127) facts |= c === 8217 ? SCAN_APOSTROPHE | SCAN_NON_ASCII : SCAN_NON_ASCII;
     q += 2;
+    c = next;
+    if (c > 127) facts |= SCAN_NON_ASCII;
+    else if (c >= 97 && c <= 122) facts |= SCAN_LOWER;
   }
   while (q < len && text.charCodeAt(q) === 43 /* + */) q++;
+  scanned = facts;
   return q;
 }
 
@@ -134,18 +156,21 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     let q = scanToken(text, p);
+    let facts = scanned;
     if (q < 0) {
       TOKEN_AT_RE.lastIndex = p;
       const m = TOKEN_AT_RE.exec(text);
       q = p + (m ? m[0].length : 1);
+      facts = SCAN_NON_ASCII | (hasApostrophe(text.slice(p, q)) ? SCAN_APOSTROPHE : 0);
     }
     let s = p;
     let word = text.slice(p, q);
     p = q;
     if (word.length > 1) {
-      const apos = hasApostrophe(word);
+      const apos = (facts & SCAN_APOSTROPHE) !== 0;
       const el = apos ? ELISION_RE.exec(word) : null;
       if (el) {
+        facts |= SCAN_NON_ASCII; // key by tokenKey below
         start.push(s);
         end.push(s + el[0].length);
         raw.push(el[0]);
@@ -170,7 +195,13 @@ export function tokenize(text: string): Tokens {
     start.push(s);
     end.push(s + word.length);
     raw.push(word);
-    key.push(tokenKey(word));
+    // tokenKey, without a second pass over ASCII words.
+    if (facts & SCAN_NON_ASCII) key.push(tokenKey(word));
+    else if (!(facts & SCAN_LOWER) || word.length < 2) key.push(word);
+    else {
+      const c0 = word.charCodeAt(0);
+      key.push(c0 >= 65 && c0 <= 90 ? String.fromCharCode(c0 + 32) + word.slice(1) : word);
+    }
   }
   return { count: raw.length, start, end, raw, key };
 }
