@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: every benchmark, each figure printed beside a baseline measured in the same
  * run. Benchmarks measure speed; tests check behaviour (no timing assertions in tests).
- * Usage: npm run bench [-- --only analysis,anchoring,popup]
+ * Usage: npm run bench [-- --only analysis,analysis-browser,anchoring,popup]
  */
 import { benchAnalysis } from './bench/analysis';
+import { benchAnalysisBrowser } from './bench/analysis-browser';
 import { benchAnchoring } from './bench/anchoring';
 import { benchPopup } from './bench/popup';
 
 const suites: Record<string, () => Promise<string[]>> = {
   analysis: benchAnalysis,
+  'analysis-browser': benchAnalysisBrowser,
   anchoring: benchAnchoring,
   popup: benchPopup,
 };
