@@ -20,6 +20,7 @@ import { parseHTML } from 'linkedom';
 import { buildTextIndex, describeSpan, anchor, type AnchorMatch } from '../lib/anchoring/index';
 import { explainExact } from '../lib/anchoring/match';
 import { hypothesisAnchor } from './bench/anchoring';
+import { rng } from './lib/random';
 
 // ---------------------------------------------------------------------------
 // Types shared by the main thread and workers
@@ -72,15 +73,6 @@ interface MutateModule {
   DEFAULT_KINDS: string[];
 }
 
-function rng(seed: number): () => number {
-  let t = seed >>> 0 || 1;
-  return () => {
-    t += 0x6d2b79f5;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function hashString(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);

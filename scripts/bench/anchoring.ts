@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { buildTextIndex, describeSpan, anchorMany, type AnchorItem } from '../../lib/anchoring/index';
 import type { SelectorSet } from '../../lib/model';
+import { rng } from '../lib/random';
 
 /**
  * Hypothesis client's strategy (src/annotator/anchoring: position with an exact-quote check, then
@@ -48,15 +49,6 @@ export function hypothesisAnchor(text: string, selectors: SelectorSet): { start:
 // The benchmark
 
 
-function rng(seed: number): () => number {
-  let t = seed >>> 0 || 1;
-  return () => {
-    t += 0x6d2b79f5;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pageTextOf(name: string): string | null {
   const file = path.resolve(process.cwd(), '..', 'shared', 'corpus', 'pages', name, 'source.html');
