@@ -9,6 +9,8 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // POLICY_LENS_NO_MINIFY=1: readable names in CPU profiles (scripts/bench/analysis-profile.ts).
+    ...(process.env.POLICY_LENS_NO_MINIFY === '1' ? { build: { minify: false } } : {}),
   }),
   hooks: {
     // Locale sources are split per area (locales/<lang>/*.json); the browser wants one file.

@@ -101,6 +101,8 @@ function maybeFrenchHead(key: string): boolean {
   if (c0 > 127 || cl > 127) return true;
   return ((FR_HEAD_SHAPES[((c0 | 32) << 7) | (cl | 32)]! >>> Math.min(key.length, 31)) & 1) === 1;
 }
+/** Capitalised words that are not name words: determiners, titles, days and months (one lookup). */
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set([...DETERMINERS, ...TITLES, ...CALENDAR]);
 const FR_PREFIXES = new Set(['haute', 'haut', 'grand', 'grande', 'nouveau', 'nouvelle']);
 const FR_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'sur', 'en', 'à', 'aux', 'et']);
 const ELECTION = new Set(['election', 'elections', 'leadership', 'primary', 'primaries', 'by-election']);
@@ -325,7 +327,7 @@ function* nameRuns(
   gazStart: Set<number>,
 ): Generator<[number, number]> {
   const n = t.count;
-  const isName = (k: number) => cap[k] === 1 && !DETERMINERS.has(t.key[k]!) && !TITLES.has(t.key[k]!) && !CALENDAR.has(t.key[k]!);
+  const isName = (k: number) => cap[k] === 1 && !NOT_NAME_WORDS.has(t.key[k]!);
   for (let i = 0; i < n; i++) {
     const ordinalStart = isDigitStart(t.raw[i]!) && ORDINAL_RE.test(t.raw[i]!) && i + 1 < n && joined[i + 1] === 1 && isName(i + 1);
     if (!ordinalStart && (!isName(i) || (initial[i] && SENTENCE_STARTERS.has(t.key[i]!)))) continue;

@@ -283,8 +283,8 @@ class Facts {
   }
 }
 
-/** Bucket indices of the static features of token `i`, written to out[off…off+STATIC_FEATURES). */
-function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, out: Int32Array, off: number): void {
+/** Values of the static features of token `i` (v[k]: template k). */
+function staticValues(f: Facts, input: ModelInput, i: number, v: Int32Array): void {
   const { t, initial, joined, titleCaseLine, gaz, rule } = input;
   const n = f.n;
   const rf = f.runFirst[i]!;
@@ -312,7 +312,6 @@ function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, ou
   const inRun = rf >= 0 ? 1 + (i === rf ? 0 : 1) + 2 * Math.min(rl - rf, 4) : 0;
   const g = gaz[i]!;
   const r = rule[i]!;
-  const v = scratchValues;
   v[0] = 1;
   v[1] = w0;
   v[2] = wp;
@@ -341,6 +340,12 @@ function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, ou
   v[24] = Math.min(raw.length, 12) * 1000 + s0;
   v[25] = rf >= 0 ? mix(wBefore, inRun) : 0;
   v[26] = rf >= 0 ? mix(wLast, inRun) : 0;
+}
+
+/** Bucket indices of the static features of token `i`, written to out[off…off+STATIC_FEATURES). */
+function staticFeatures(f: Facts, input: ModelInput, i: number, mask: number, out: Int32Array, off: number): void {
+  const v = scratchValues;
+  staticValues(f, input, i, v);
   // bucket = mix(salt, value) & mask, written out so that no call returns a boxed number.
   for (let k = 0; k < STATIC_FEATURES; k++) {
     out[off + k] = (Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask;
@@ -391,7 +396,6 @@ export function dynamicFeatures(p: Prepared, input: ModelInput, i: number, prev:
 }
 
 const scratchFacts = new Facts();
-const scratchStatic = new Int32Array(STATIC_FEATURES);
 const scratchDynamic = new Int32Array(DYNAMIC_FEATURES);
 
 /**
@@ -403,7 +407,7 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelS
   const mask = (1 << bits) - 1;
   const f = scratchFacts;
   if (!p) f.reset(input);
-  const st = p ? p.feats : scratchStatic;
+  const v = scratchValues;
   const dyn = scratchDynamic;
   const n = input.t.count;
   const joined = input.joined;
@@ -413,17 +417,25 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelS
   let sum = 0;
   for (let i = 0; i < n; i++) {
     if (prev === TAG_O && !(p ? p.eligible[i] : f.eligible(input, i))) continue;
-    let base = 0;
-    if (p) base = i * STATIC_FEATURES;
-    else staticFeatures(f, input, i, mask, st, 0);
     let b = 0;
     let ii = 0;
-    if (p) dynamicBuckets(prev, p.shape[i]!, p.wordHash[i]!, joined[i]!, mask, dyn);
-    else dynamicBuckets(prev, f.shape[i]!, f.wordHash[i]!, joined[i]!, mask, dyn);
-    for (let k = 0; k < STATIC_FEATURES; k++) {
-      const h = st[base + k]! << 1;
-      b += w[h]!;
-      ii += w[h + 1]!;
+    if (p) {
+      const base = i * STATIC_FEATURES;
+      for (let k = 0; k < STATIC_FEATURES; k++) {
+        const h = p.feats[base + k]! << 1;
+        b += w[h]!;
+        ii += w[h + 1]!;
+      }
+      dynamicBuckets(prev, p.shape[i]!, p.wordHash[i]!, joined[i]!, mask, dyn);
+    } else {
+      // The buckets of staticFeatures, summed as they are hashed.
+      staticValues(f, input, i, v);
+      for (let k = 0; k < STATIC_FEATURES; k++) {
+        const h = ((Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask) << 1;
+        b += w[h]!;
+        ii += w[h + 1]!;
+      }
+      dynamicBuckets(prev, f.shape[i]!, f.wordHash[i]!, joined[i]!, mask, dyn);
     }
     for (let k = 0; k < DYNAMIC_FEATURES; k++) {
       const h = dyn[k]! << 1;
