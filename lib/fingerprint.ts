@@ -32,10 +32,23 @@ function hash32(s: string, seed: number): number {
 
 /** 64-bit SimHash of word 4-gram shingles, as 16 hex chars. */
 export function simhash(text: string): string {
+  const steps = simhashSteps(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same SimHash, pausing (`yield`) every `perStep` shingles so a caller can give the main
+ * thread back between slices on a long article.
+ */
+export function* simhashSteps(text: string, perStep = 2000): Generator<void, string> {
   const words = normalizeForFingerprint(text).split(' ').filter(Boolean);
   const weights = new Int32Array(64);
   const n = Math.max(1, words.length - 3);
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % perStep === 0) yield;
     const shingle = words.slice(i, i + 4).join(' ');
     const lo = hash32(shingle, 0x9747b28c);
     const hi = hash32(shingle, 0x85ebca6b);

@@ -21,6 +21,7 @@ import {
   MAX_TAG_LENGTH,
   type Annotation,
   type AnchorStatus,
+  isColorName,
   type ColorName,
   type PageRecord,
   type TagRecord,
@@ -31,150 +32,210 @@ export const MAX_MESSAGE_BYTES = 512 * 1024;
 export const MAX_ANCHOR_RESULTS = 5_000;
 export const MAX_QUERY_LIMIT = 500;
 
-const shortText = (max: number) => z.string().max(max);
-const annotationId = z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'not an annotation id');
-const pageId = z.string().min(1).max(2048);
-const color = z.enum(COLORS);
-const tagName = z.string().trim().min(1).max(MAX_TAG_LENGTH);
-const tags = z.array(tagName).max(MAX_TAGS);
-const note = z.string().max(MAX_NOTE_LENGTH);
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((u) => /^https?:\/\//i.test(u), 'only http(s) URLs');
+/**
+ * The zod schemas of the messages the background receives. Built on first use, not at module
+ * load: content scripts import this module on every page and must not pay for zod (neither its
+ * schema construction nor, since nothing reaches this function there, its code in their bundle).
+ */
+function buildSchemas() {
+  const shortText = (max: number) => z.string().max(max);
+  const annotationId = z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'not an annotation id');
+  const pageId = z.string().min(1).max(2048);
+  const color = z.enum(COLORS);
+  const tagName = z.string().trim().min(1).max(MAX_TAG_LENGTH);
+  const tags = z.array(tagName).max(MAX_TAGS);
+  const note = z.string().max(MAX_NOTE_LENGTH);
+  const httpUrl = z
+    .string()
+    .max(2048)
+    .refine((u) => /^https?:\/\//i.test(u), 'only http(s) URLs');
 
-export const selectorSetSchema = z.tuple([
-  z.object({
-    type: z.literal('TextQuoteSelector'),
-    exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
-    prefix: shortText(MAX_CONTEXT_LENGTH),
-    suffix: shortText(MAX_CONTEXT_LENGTH),
-  }),
-  z
-    .object({
-      type: z.literal('TextPositionSelector'),
-      start: z.number().int().min(0),
-      end: z.number().int().min(0),
-    })
-    .refine((p) => p.end > p.start, 'position end must be after start'),
-]);
+  const selectorSet = z.tuple([
+    z.object({
+      type: z.literal('TextQuoteSelector'),
+      exact: z.string().min(1).max(MAX_QUOTE_LENGTH),
+      prefix: shortText(MAX_CONTEXT_LENGTH),
+      suffix: shortText(MAX_CONTEXT_LENGTH),
+    }),
+    z
+      .object({
+        type: z.literal('TextPositionSelector'),
+        start: z.number().int().min(0),
+        end: z.number().int().min(0),
+      })
+      .refine((p) => p.end > p.start, 'position end must be after start'),
+  ]);
 
-const anchorStatus = z.enum(['exact', 'moved', 'fuzzy', 'orphan']);
+  const anchorStatus = z.enum(['exact', 'moved', 'fuzzy', 'orphan']);
+
+  const pageInfo = z.object({
+    canonicalUrl: httpUrl.optional(),
+    ogUrl: httpUrl.optional(),
+    ampUrl: httpUrl.optional(),
+    title: shortText(1000),
+    site: shortText(300),
+    byline: shortText(300),
+    published: shortText(60),
+    lang: shortText(35),
+    textHash: z.string().regex(/^[0-9a-f]{1,32}$/),
+    simhash: z.string().regex(/^[0-9a-f]{16}$/),
+    textLength: z.number().int().min(0),
+  });
+
+  const provenance = z.object({
+    detector: shortText(100),
+    version: shortText(80),
+    score: z.number().min(0).max(1),
+    kind: shortText(40).optional(),
+    claimant: shortText(300).optional(),
+    orgName: shortText(300).optional(),
+    orgType: shortText(40).optional(),
+    orgId: shortText(200).optional(),
+    corrected: z.boolean().optional(),
+  });
+  const suggestionKey = z.string().min(1).max(200);
+
+  const contentToBackground = {
+    /** Register a visit; returns the page's identity and its annotations. */
+    'page/open': z.object({ type: z.literal('page/open'), page: pageInfo }),
+    /** Store a new highlight on the sender's page. */
+    'annotation/create': z.object({
+      type: z.literal('annotation/create'),
+      page: pageInfo,
+      selectors: selectorSet,
+      color,
+      note,
+      tags,
+      provenance: provenance.optional(),
+    }),
+    /** Change colour, note or tags. Also allowed from extension pages. */
+    'annotation/update': z.object({
+      type: z.literal('annotation/update'),
+      id: annotationId,
+      patch: z.object({ color: color.optional(), note: note.optional(), tags: tags.optional() }),
+    }),
+    /** Soft-delete (kept as a tombstone so undo works). Also allowed from extension pages. */
+    'annotation/delete': z.object({ type: z.literal('annotation/delete'), id: annotationId }),
+    /** Undo a delete. Also allowed from extension pages. */
+    'annotation/restore': z.object({ type: z.literal('annotation/restore'), id: annotationId }),
+    /** Record how each annotation anchored on this visit (shown in the popup). */
+    'anchor/report': z.object({
+      type: z.literal('anchor/report'),
+      pageId,
+      results: z
+        .array(
+          z.object({
+            id: annotationId,
+            status: anchorStatus,
+            confidence: z.number().min(0).max(1),
+            foundText: z.string().max(MAX_QUOTE_LENGTH).optional(),
+          }),
+        )
+        .max(MAX_ANCHOR_RESULTS),
+    }),
+    /** Tag names for autocomplete. */
+    'tags/list': z.object({ type: z.literal('tags/list') }),
+    /** Remember that the reader dismissed an automatic suggestion on this page. */
+    'suggestion/dismiss': z.object({ type: z.literal('suggestion/dismiss'), page: pageInfo, key: suggestionKey }),
+    /** Forget a dismissal (undo). */
+    'suggestion/undismiss': z.object({ type: z.literal('suggestion/undismiss'), page: pageInfo, key: suggestionKey }),
+  } as const;
+
+  const extensionToBackground = {
+    /** Search and filter annotations for the popup. */
+    'annotations/query': z.object({
+      type: z.literal('annotations/query'),
+      scope: z.enum(['page', 'all']),
+      pageId: pageId.optional(),
+      text: shortText(500).optional(),
+      tags: z.array(tagName).max(MAX_TAGS).optional(),
+      colors: z.array(color).max(COLORS.length).optional(),
+      statuses: z.array(anchorStatus).max(4).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(MAX_QUERY_LIMIT).default(100),
+    }),
+    /** Scroll the tab to an annotation, or open its page in a new tab and scroll there. */
+    'annotation/reveal': z.object({
+      type: z.literal('annotation/reveal'),
+      id: annotationId,
+      tabId: z.number().int().optional(),
+    }),
+  } as const;
+  return { pageInfo, contentToBackground, extensionToBackground };
+}
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+const getSchemas = (): Schemas => (schemas ??= buildSchemas());
+
+/** A record built on first access (keys, spread and `Object.hasOwn` included). */
+function lazyRecord<T extends object>(build: () => T): T {
+  let built: T | undefined;
+  const get = () => (built ??= build());
+  return new Proxy({} as T, {
+    get: (_, key) => get()[key as keyof T],
+    has: (_, key) => key in get(),
+    ownKeys: () => Reflect.ownKeys(get()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Object.getOwnPropertyDescriptor(get(), key);
+      return d && { ...d, configurable: true };
+    },
+  });
+}
 
 /** What the content script knows about the page it runs in. */
-export const pageInfoSchema = z.object({
-  canonicalUrl: httpUrl.optional(),
-  ogUrl: httpUrl.optional(),
-  ampUrl: httpUrl.optional(),
-  title: shortText(1000),
-  site: shortText(300),
-  byline: shortText(300),
-  published: shortText(60),
-  lang: shortText(35),
-  textHash: z.string().regex(/^[0-9a-f]{1,32}$/),
-  simhash: z.string().regex(/^[0-9a-f]{16}$/),
-  textLength: z.number().int().min(0),
-});
-export type PageInfo = z.infer<typeof pageInfoSchema>;
+export type PageInfo = z.infer<Schemas['pageInfo']>;
+export const contentToBackground: Schemas['contentToBackground'] = /* @__PURE__ */ lazyRecord(() => getSchemas().contentToBackground);
+export const extensionToBackground: Schemas['extensionToBackground'] = /* @__PURE__ */ lazyRecord(() => getSchemas().extensionToBackground);
 
-const provenance = z.object({
-  detector: shortText(100),
-  version: shortText(80),
-  score: z.number().min(0).max(1),
-  kind: shortText(40).optional(),
-  claimant: shortText(300).optional(),
-  orgName: shortText(300).optional(),
-  orgType: shortText(40).optional(),
-  orgId: shortText(200).optional(),
-  corrected: z.boolean().optional(),
-});
-const suggestionKey = z.string().min(1).max(200);
+const ANNOTATION_ID = /^urn:uuid:[0-9a-f-]{36}$/;
+const isText = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
 
-export const contentToBackground = {
-  /** Register a visit; returns the page's identity and its annotations. */
-  'page/open': z.object({ type: z.literal('page/open'), page: pageInfoSchema }),
-  /** Store a new highlight on the sender's page. */
-  'annotation/create': z.object({
-    type: z.literal('annotation/create'),
-    page: pageInfoSchema,
-    selectors: selectorSetSchema,
-    color,
-    note,
-    tags,
-    provenance: provenance.optional(),
-  }),
-  /** Change colour, note or tags. Also allowed from extension pages. */
-  'annotation/update': z.object({
-    type: z.literal('annotation/update'),
-    id: annotationId,
-    patch: z.object({ color: color.optional(), note: note.optional(), tags: tags.optional() }),
-  }),
-  /** Soft-delete (kept as a tombstone so undo works). Also allowed from extension pages. */
-  'annotation/delete': z.object({ type: z.literal('annotation/delete'), id: annotationId }),
-  /** Undo a delete. Also allowed from extension pages. */
-  'annotation/restore': z.object({ type: z.literal('annotation/restore'), id: annotationId }),
-  /** Record how each annotation anchored on this visit (shown in the popup). */
-  'anchor/report': z.object({
-    type: z.literal('anchor/report'),
-    pageId,
-    results: z
-      .array(
-        z.object({
-          id: annotationId,
-          status: anchorStatus,
-          confidence: z.number().min(0).max(1),
-          foundText: z.string().max(MAX_QUOTE_LENGTH).optional(),
-        }),
-      )
-      .max(MAX_ANCHOR_RESULTS),
-  }),
-  /** Tag names for autocomplete. */
-  'tags/list': z.object({ type: z.literal('tags/list') }),
-  /** Remember that the reader dismissed an automatic suggestion on this page. */
-  'suggestion/dismiss': z.object({ type: z.literal('suggestion/dismiss'), page: pageInfoSchema, key: suggestionKey }),
-  /** Forget a dismissal (undo). */
-  'suggestion/undismiss': z.object({ type: z.literal('suggestion/undismiss'), page: pageInfoSchema, key: suggestionKey }),
-} as const;
+/** Messages the content script receives from the background (or the popup). */
+export interface BackgroundToContent {
+  'content/highlight-selection': { type: 'content/highlight-selection'; color?: ColorName };
+  'content/reveal': { type: 'content/reveal'; id: string };
+  'content/refresh': { type: 'content/refresh'; pageId?: string };
+  'content/status': { type: 'content/status' };
+  'content/toggle-list': { type: 'content/toggle-list' };
+  'content/reveal-suggestion': { type: 'content/reveal-suggestion'; key: string };
+}
 
-export const extensionToBackground = {
-  /** Search and filter annotations for the popup. */
-  'annotations/query': z.object({
-    type: z.literal('annotations/query'),
-    scope: z.enum(['page', 'all']),
-    pageId: pageId.optional(),
-    text: shortText(500).optional(),
-    tags: z.array(tagName).max(MAX_TAGS).optional(),
-    colors: z.array(color).max(COLORS.length).optional(),
-    statuses: z.array(anchorStatus).max(4).optional(),
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(MAX_QUERY_LIMIT).default(100),
-  }),
-  /** Scroll the tab to an annotation, or open its page in a new tab and scroll there. */
-  'annotation/reveal': z.object({
-    type: z.literal('annotation/reveal'),
-    id: annotationId,
-    tabId: z.number().int().optional(),
-  }),
-} as const;
+/** A hand-written check: the message with its known fields only, or why it is refused ("field: reason"). */
+export type MessageCheck<M> = (m: Record<string, unknown>) => M | string;
 
-export const backgroundToContent = {
+/**
+ * Checks of what the content script receives. Hand-written rather than zod: these messages come
+ * only from our own background (the sender is checked too) and are tiny, and the content script
+ * runs on every page, where loading zod was a large part of its start-up task.
+ */
+export const backgroundToContent: { [K in keyof BackgroundToContent]: MessageCheck<BackgroundToContent[K]> } = {
   /** Highlight the current selection (keyboard shortcut, context menu). */
-  'content/highlight-selection': z.object({ type: z.literal('content/highlight-selection'), color: color.optional() }),
+  'content/highlight-selection': (m) =>
+    m.color === undefined
+      ? { type: 'content/highlight-selection' }
+      : isColorName(m.color)
+        ? { type: 'content/highlight-selection', color: m.color }
+        : 'color: not a colour',
   /** Scroll to an annotation and focus it. */
-  'content/reveal': z.object({ type: z.literal('content/reveal'), id: annotationId }),
+  'content/reveal': (m) => (typeof m.id === 'string' && ANNOTATION_ID.test(m.id) ? { type: 'content/reveal', id: m.id } : 'id: not an annotation id'),
   /** Annotations changed elsewhere (popup): reload them and repaint. */
-  'content/refresh': z.object({ type: z.literal('content/refresh'), pageId: pageId.optional() }),
+  'content/refresh': (m) =>
+    m.pageId === undefined
+      ? { type: 'content/refresh' }
+      : isText(m.pageId, 1, 2048)
+        ? { type: 'content/refresh', pageId: m.pageId }
+        : 'pageId: not a page id',
   /** Which page is this and how did its annotations anchor? (popup) */
-  'content/status': z.object({ type: z.literal('content/status') }),
+  'content/status': () => ({ type: 'content/status' }),
   /** Toggle the in-page accessible list of highlights. */
-  'content/toggle-list': z.object({ type: z.literal('content/toggle-list') }),
+  'content/toggle-list': () => ({ type: 'content/toggle-list' }),
   /** Scroll to an automatic suggestion (organization or claim) and open its card. */
-  'content/reveal-suggestion': z.object({ type: z.literal('content/reveal-suggestion'), key: suggestionKey }),
-} as const;
+  'content/reveal-suggestion': (m) =>
+    isText(m.key, 1, 200) ? { type: 'content/reveal-suggestion', key: m.key } : 'key: not a suggestion key',
+};
 
 export type ContentToBackground = { [K in keyof typeof contentToBackground]: z.infer<(typeof contentToBackground)[K]> };
 export type ExtensionToBackground = { [K in keyof typeof extensionToBackground]: z.infer<(typeof extensionToBackground)[K]> };
-export type BackgroundToContent = { [K in keyof typeof backgroundToContent]: z.infer<(typeof backgroundToContent)[K]> };
 export type BackgroundRequest = ContentToBackground & ExtensionToBackground;
 
 /** One annotation as the popup shows it: with its page's title and URL. */
@@ -260,10 +321,10 @@ export type ParseResult<M> = { ok: true; message: M } | { ok: false; error: stri
  * Validates an untrusted message against one direction's schemas. Never throws: a bad message
  * yields a reason a person can read in the log.
  */
-export function parseMessage<S extends Record<string, z.ZodType>>(
+export function parseMessage<S extends Record<string, z.ZodType | MessageCheck<unknown>>>(
   schemas: S,
   raw: unknown,
-): ParseResult<{ [K in keyof S]: z.infer<S[K]> }[keyof S]> {
+): ParseResult<{ [K in keyof S]: Parsed<S[K]> }[keyof S]> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'message is not an object' };
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(schemas, type)) {
@@ -277,14 +338,23 @@ export function parseMessage<S extends Record<string, z.ZodType>>(
   }
   if (size > MAX_MESSAGE_BYTES) return { ok: false, error: `message too large (${size} bytes, limit ${MAX_MESSAGE_BYTES})` };
   const schema = schemas[type as keyof S]!;
+  type Message = { [K in keyof S]: Parsed<S[K]> }[keyof S];
+  if (typeof schema === 'function') {
+    const checked = schema(raw as Record<string, unknown>);
+    if (typeof checked === 'string') return { ok: false, error: `invalid ${type} at ${checked}` };
+    return { ok: true, message: checked as Message };
+  }
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
     return { ok: false, error: `invalid ${type}${where}: ${issue?.message ?? 'bad payload'}` };
   }
-  return { ok: true, message: result.data as { [K in keyof S]: z.infer<S[K]> }[keyof S] };
+  return { ok: true, message: result.data as Message };
 }
+
+/** What a zod schema or a hand-written check yields. */
+type Parsed<V> = V extends z.ZodType ? z.infer<V> : V extends MessageCheck<infer M> ? M : never;
 
 /** Which context a message came from, decided from the browser-provided sender, not the payload. */
 export type SenderKind = 'content' | 'extension' | 'foreign';
@@ -305,5 +375,5 @@ export function classifySender(sender: SenderLike, extensionId: string, extensio
 }
 
 export function isColor(c: unknown): c is ColorName {
-  return color.safeParse(c).success;
+  return isColorName(c);
 }

@@ -4,7 +4,7 @@
  * feature modules; everything here stops with `signal`.
  */
 import { anchorMany, buildTextIndex, buildTextIndexSliced, describeRange, type AnchorMatch, type TextIndex } from '@/lib/anchoring';
-import { collectPageInfo } from '@/lib/dom/page-info';
+import { collectPageInfo, collectPageInfoSliced } from '@/lib/dom/page-info';
 import { createPainter, type Painter } from '@/lib/dom/painter';
 import { request, type Send } from '@/lib/messaging';
 import { COLORS, quoteOf, type Annotation, type AnchorStatus, type ColorName, type Provenance } from '@/lib/model';
@@ -132,11 +132,16 @@ export function createController(deps: ControllerDeps) {
     }
   }
 
-  /** (Re)loads this page's annotations: on start, after in-page navigation, after a popup edit. */
-  async function load(): Promise<void> {
-    // The fingerprint reads the whole article: not in the same task as the script's start-up.
+  /**
+   * (Re)loads this page's annotations: on start, after in-page navigation, after a popup edit.
+   * `article` finds the article (on start it is shared with the analysis, which needs it too).
+   */
+  async function load(article?: () => Element | null): Promise<void> {
+    // The fingerprint reads the whole article: in slices, none in the script's start-up task.
     await deps.yieldToHost();
-    pageInfo = collectPageInfo(doc);
+    const info = await collectPageInfoSliced(doc, deps.yieldToHost, article);
+    if (signal.aborted) return;
+    pageInfo = info;
     const opened = await request(send, { type: 'page/open', page: pageInfo });
     if (signal.aborted) return;
     pageId = opened.page?.id ?? null;

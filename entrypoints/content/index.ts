@@ -1,5 +1,6 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
+import { findArticle } from '@/lib/dom/article';
 import { translatorFrom } from '@/lib/i18n';
 import { parseSettings, SETTINGS_STORAGE_KEY } from '@/lib/settings';
 import { createController } from './controller';
@@ -17,17 +18,6 @@ export default defineContentScript({
   async main(ctx) {
     const win = window;
     const signal = ctx.signal;
-    const t = translatorFrom(browser.i18n.getMessage as (key: string, subs?: string | string[]) => string);
-    const controller = createController({
-      win,
-      send: (message) => browser.runtime.sendMessage(message),
-      signal,
-      // Anchoring slices run in idle time so the page stays responsive while it loads.
-      yieldToHost: () => yieldToHost(),
-      ...(isE2E
-        ? { publishState: (state) => (document.documentElement.dataset.policyLensState = JSON.stringify(state)) }
-        : {}),
-    });
     // Between slices of work, give the page its main thread back (input, rendering) without
     // waiting for an idle period: scheduler.yield where the browser has it, else a message task
     // (setTimeout is clamped to 4 ms after a few nestings, requestIdleCallback waits for frames).
@@ -43,6 +33,21 @@ export default defineContentScript({
             waiting.push(resolve);
             channel.port2.postMessage(null);
           });
+    // Evaluating this script is already one task of the page's: everything else comes after a
+    // yield, so the start-up does not add the controller's set-up to it.
+    await yieldToHost();
+    if (signal.aborted) return;
+    const t = translatorFrom(browser.i18n.getMessage as (key: string, subs?: string | string[]) => string);
+    const controller = createController({
+      win,
+      send: (message) => browser.runtime.sendMessage(message),
+      signal,
+      // Anchoring slices run in idle time so the page stays responsive while it loads.
+      yieldToHost: () => yieldToHost(),
+      ...(isE2E
+        ? { publishState: (state) => (document.documentElement.dataset.policyLensState = JSON.stringify(state)) }
+        : {}),
+    });
     const suggestions = createSuggestions({
       win,
       send: (message) => browser.runtime.sendMessage(message),
@@ -85,8 +90,11 @@ export default defineContentScript({
     );
     try {
       // Both at once: the analysis needs the page's dismissed suggestions only before painting.
-      const loading = controller.load();
-      await Promise.all([loading, suggestions.analysePage(loading)]);
+      // Both need the article: found once (on a long page it takes ~10 ms), in whichever task asks first.
+      let article: Element | null | undefined;
+      const findOnce = () => (article === undefined ? (article = findArticle(document)) : article);
+      const loading = controller.load(findOnce);
+      await Promise.all([loading, suggestions.analysePage(loading, findOnce)]);
     } catch (err) {
       // A page the background refuses (or an extension reload) must never break the page itself.
       console.debug('[policy-lens] not active on this page:', err);

@@ -12,6 +12,7 @@ import type { Translate } from '@/lib/i18n';
 import { request, type Send } from '@/lib/messaging';
 import type { ColorName, Provenance } from '@/lib/model';
 import type { AnalysisStatus } from '@/lib/protocol';
+import type { AnalysisResult } from '@/lib/analysis/types';
 import type { AnalysisSettings } from '@/lib/settings';
 import type { Store } from '@/lib/store';
 import { buildSuggestions, type Suggestion, type SuggestionKind } from '@/lib/suggestions';
@@ -23,7 +24,10 @@ import { UI_HOST_TAG, type Controller } from './controller';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position'];
 export const SUGGESTION_PREFIX = 'policy-lens-s-';
 export const DETECTOR = 'policy-lens-analysis';
-const PAINT_BATCH = 250;
+/** Longest synchronous slice of painting, in ms. */
+const SLICE_MS = 8;
+/** Analysis items turned into suggestions per slice. */
+const BUILD_PIECE = 200;
 
 /** The colour an accepted suggestion gets (the reader can change it like any highlight). */
 const ACCEPT_COLOR: Record<SuggestionKind, ColorName> = {
@@ -75,14 +79,16 @@ export function createSuggestions(deps: SuggestionDeps) {
       .map((id) => ({ id, len: painter.rangeOf(id)?.toString().length ?? Infinity }))
       .sort((a, b) => a.len - b.len)[0]?.id;
 
-  /** Paints in batches (thousands of claims on a long article), yielding between them. */
+  /** Paints in slices of about SLICE_MS (thousands of claims on a long article), yielding between them. */
   async function paintAll(list: Suggestion[], mine: number): Promise<boolean> {
     painter.clear();
     byKey = new Map();
+    let sliceStart = win.performance.now();
     for (let i = 0; i < list.length; i++) {
-      if (i > 0 && i % PAINT_BATCH === 0) {
+      if (i % 50 === 0 && win.performance.now() - sliceStart > SLICE_MS) {
         await deps.yieldToHost();
         if (signal.aborted || mine !== run) return false;
+        sliceStart = win.performance.now();
       }
       const s = list[i]!;
       const range = index?.rangeFor(s.start, s.end);
@@ -95,16 +101,35 @@ export function createSuggestions(deps: SuggestionDeps) {
     return true;
   }
 
+  /**
+   * `buildSuggestions` in slices (each claim's key hashes its sentence: ~10 ms per few hundred):
+   * organizations then claims, a few hundred at a time, then one sort in reading order, so the
+   * list is the one a single call would give.
+   */
+  async function buildInSlices(result: AnalysisResult, text: string, settings: AnalysisSettings, mine: number): Promise<Suggestion[] | null> {
+    const list: Suggestion[] = [];
+    const pieces: AnalysisResult[] = [];
+    for (let i = 0; i < result.orgs.length; i += BUILD_PIECE) pieces.push({ ...result, orgs: result.orgs.slice(i, i + BUILD_PIECE), claims: [] });
+    for (let i = 0; i < result.claims.length; i += BUILD_PIECE) pieces.push({ ...result, orgs: [], claims: result.claims.slice(i, i + BUILD_PIECE) });
+    for (const piece of pieces) {
+      list.push(...buildSuggestions(piece, text, settings, controller.dismissed));
+      await deps.yieldToHost();
+      if (signal.aborted || mine !== run) return null;
+    }
+    return list.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
   function publishStatus(list: Suggestion[], base: Partial<AnalysisStatus>) {
     const orgs = list.filter((s) => s.kind === 'organization');
     const claims = list.filter((s) => s.kind !== 'organization');
+    const firstSeen = new Set<string>();
     const analysis = status({
       ...base,
       organizations: new Set(orgs.map((s) => s.key)).size,
       claims: claims.length,
       // One line per organization (its first mention) and per claim, in reading order.
       items: list
-        .filter((s, i) => s.kind !== 'organization' || list.findIndex((o) => o.key === s.key) === i)
+        .filter((s) => s.kind !== 'organization' || (!firstSeen.has(s.key) && Boolean(firstSeen.add(s.key))))
         .slice(0, 500)
         .map((s) => ({ key: s.key, kind: s.kind, text: s.text.slice(0, 300), score: s.score })),
     });
@@ -115,9 +140,10 @@ export function createSuggestions(deps: SuggestionDeps) {
   /**
    * Analyses the page's article and paints the suggestions. Safe to call again (settings change).
    * `loaded` is the page's annotations loading (it brings the dismissed suggestions): the analysis
-   * runs meanwhile and waits for it only before painting.
+   * runs meanwhile and waits for it only before painting. `article` finds the article (shared
+   * with the annotations' loading on start).
    */
-  async function analysePage(loaded: Promise<unknown> = Promise.resolve()): Promise<void> {
+  async function analysePage(loaded: Promise<unknown> = Promise.resolve(), article: () => Element | null = () => findArticle(doc)): Promise<void> {
     const mine = ++run;
     const started = win.performance.now();
     const settings = await deps.settings();
@@ -127,8 +153,8 @@ export function createSuggestions(deps: SuggestionDeps) {
       publishStatus([], { state: 'off' });
       return;
     }
-    const article = findArticle(doc);
-    if (!article) {
+    const found = article();
+    if (!found) {
       painter.clear();
       const analysis = publishStatus([], { state: 'no-article' });
       deps.publish?.({ analysis, painted: 0, ms: win.performance.now() - started });
@@ -136,7 +162,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     }
     store.set({ analysis: status({ state: 'running' }) });
     await deps.yieldToHost();
-    const built = await buildTextIndexSliced(article, {
+    const built = await buildTextIndexSliced(found, {
       skip: (el) => el.localName === UI_HOST_TAG || skipInArticle(el),
       yieldToHost: deps.yieldToHost,
       signal,
@@ -153,8 +179,8 @@ export function createSuggestions(deps: SuggestionDeps) {
     await loaded.catch(() => undefined);
     if (signal.aborted || mine !== run) return;
     await deps.yieldToHost();
-    const list = buildSuggestions(result, index.text, settings, controller.dismissed);
-    if (!(await paintAll(list, mine))) return;
+    const list = await buildInSlices(result, index.text, settings, mine);
+    if (!list || !(await paintAll(list, mine))) return;
     const analysis = publishStatus(list, {
       lang: result.lang,
       claimsEnabled: result.claimsEnabled,

@@ -4,8 +4,12 @@
  * on its own (offsets shifted back), with `yieldToHost` between them. The language is decided
  * once, on the whole text, so every chunk is read the same way.
  */
+import { lexiconFor } from './claims/lexicon';
+import { CLAIM_MODEL } from './claims/model.generated';
+import { parseVocab } from './claims/model';
 import { analyze } from './index';
-import { findOrganizations } from './orgs';
+import { findOrganizations, getOrgModel } from './orgs';
+import { getGazetteer } from './orgs/gazetteer';
 import { detectLanguage, splitSentences } from './text';
 import type { AnalysisResult } from './types';
 
@@ -14,7 +18,7 @@ export interface ChunkedOptions {
   langHint?: string;
   /** Size of the first chunk; later chunks grow or shrink to take about `sliceMs` each. */
   chunkChars?: number;
-  /** Target duration of one chunk, in ms (default 12). */
+  /** Target duration of one chunk, in ms (default 10). */
   sliceMs?: number;
   /** Stop past this many characters in all (the rest is not analysed; `gaveUp` says so). */
   maxChars?: number;
@@ -54,20 +58,32 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   const started = now();
   const budgetMs = opts.budgetMs ?? 3000;
   const maxChars = opts.maxChars ?? 500_000;
+  // The caller has just built the text (in the same task): the language is read in a task of its own.
+  await opts.yieldToHost?.();
   const detected = detectLanguage(text);
   const lang = detected.lang !== 'und' ? detected.lang : (opts.langHint ?? 'und');
   const work = text.length > maxChars ? text.slice(0, maxChars) : text;
   const merged: AnalysisResult = { lang, orgs: [], claims: [], claimsEnabled: false, detectorVersion: '' };
   if (work.length < text.length) merged.gaveUp = { reason: 'too-large', at: work.length };
   // The first use of each detector builds its tables (gazetteer trie, tagger weights, sentence
-  // segmenter): give each its own slice rather than adding them all to the first chunk.
-  findOrganizations('Warm up, OECD.', lang === 'fr' ? 'fr' : 'en');
+  // segmenter, cue lexicon, n-gram vocabulary): each in its own slice, none added to the first chunk.
+  const fr = lang === 'fr';
+  const warmUps: (() => unknown)[] = [
+    () => getGazetteer(),
+    ...(fr ? [] : [() => getOrgModel()]),
+    () => findOrganizations('Warm up, OECD.', fr ? 'fr' : 'en'),
+    () => splitSentences('Warm up. Now.'),
+    () => lexiconFor(lang),
+    ...(lang === 'en' ? [() => parseVocab(CLAIM_MODEL.en.vocab)] : []),
+    () => analyze('The agency said costs rose by 10% in 2024.', { lang }),
+  ];
+  for (const warmUp of warmUps) {
+    await opts.yieldToHost?.();
+    if (opts.signal?.aborted) return merged;
+    warmUp();
+  }
   await opts.yieldToHost?.();
-  splitSentences('Warm up. Now.');
-  await opts.yieldToHost?.();
-  analyze('The agency said costs rose by 10% in 2024.', { lang });
-  await opts.yieldToHost?.();
-  const sliceMs = opts.sliceMs ?? 12;
+  const sliceMs = opts.sliceMs ?? 10;
   let size = opts.chunkChars ?? 1500;
   for (let start = 0; start < work.length; ) {
     if (opts.signal?.aborted) break;
@@ -82,7 +98,8 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
     const r = analyze(work.slice(start, chunkEnd), { lang, budgetMs: left, now });
     // Next chunk sized to take about sliceMs at the speed just measured.
     const took = Math.max(0.5, now() - t0);
-    size = Math.round(Math.min(20_000, Math.max(800, ((chunkEnd - start) * sliceMs) / took)));
+    // Growth at most doubles per chunk: one fast chunk (few sentences) must not make the next huge.
+    size = Math.round(Math.min(20_000, 2 * (chunkEnd - start), Math.max(800, ((chunkEnd - start) * sliceMs) / took)));
     merged.claimsEnabled = r.claimsEnabled;
     merged.detectorVersion = r.detectorVersion;
     for (const o of r.orgs) merged.orgs.push({ ...o, start: o.start + start, end: o.end + start });

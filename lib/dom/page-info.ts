@@ -2,7 +2,7 @@
  * What a content script learns about its page: identity hints, citation metadata and a
  * fingerprint of the article text. DOM-parameterised (the document is passed in).
  */
-import { simhash, textHash } from '../fingerprint';
+import { simhashSteps, textHash } from '../fingerprint';
 import type { PageInfo } from '../protocol';
 import { findArticle } from './article';
 
@@ -21,12 +21,43 @@ const link = (doc: Document, rel: string): string | undefined => {
 const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 
 /** Text used for the article fingerprint: textContent with whitespace collapsed (cheap, no layout). */
-export function articleText(doc: Document): string {
-  return ((findArticle(doc) ?? doc.body ?? doc.documentElement).textContent ?? '').replace(/\s+/g, ' ').trim();
+export function articleText(doc: Document, article: Element | null = findArticle(doc)): string {
+  return ((article ?? doc.body ?? doc.documentElement).textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-export function collectPageInfo(doc: Document): PageInfo {
-  const text = articleText(doc);
+export function collectPageInfo(doc: Document, article: Element | null = findArticle(doc)): PageInfo {
+  const steps = pageInfoSteps(doc, article);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, in slices: the fingerprint reads the whole article (a long one takes tens of ms), so
+ * `yieldToHost` runs between its steps. `article` is passed when the caller has found it already.
+ */
+export async function collectPageInfoSliced(
+  doc: Document,
+  yieldToHost: () => Promise<void>,
+  article: () => Element | null = () => findArticle(doc),
+): Promise<PageInfo> {
+  const steps = pageInfoSteps(doc, article);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await yieldToHost();
+  }
+}
+
+function* pageInfoSteps(doc: Document, article: Element | null | (() => Element | null)): Generator<void, PageInfo> {
+  const found = typeof article === 'function' ? article() : article;
+  yield;
+  const text = articleText(doc, found);
+  yield;
+  const hash = textHash(text);
+  yield;
+  const sim = yield* simhashSteps(text);
   const og = (p: string) => meta(doc, `meta[property="og:${p}"]`);
   const ogUrl = og('url');
   let ogAbsolute: string | undefined;
@@ -47,8 +78,8 @@ export function collectPageInfo(doc: Document): PageInfo {
     byline: clip(meta(doc, 'meta[name="author"]') || meta(doc, 'meta[property="article:author"]'), 300),
     published: clip(meta(doc, 'meta[property="article:published_time"]') || time, 60),
     lang: clip(doc.documentElement.lang || '', 35),
-    textHash: textHash(text),
-    simhash: simhash(text),
+    textHash: hash,
+    simhash: sim,
     textLength: text.length,
   };
 }

@@ -39,7 +39,7 @@ const short = (url: string) => (url.startsWith('chrome-extension://') ? 'ext:' +
 
 async function traceLoad(page: Page, cdp: CDPSession, url: string): Promise<{ events: TraceEvent[]; profile: CpuProfile }> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Tracing.start', {
@@ -77,7 +77,6 @@ function report(events: TraceEvent[], profile: CpuProfile, analysisMs: number): 
     const self = new Map<string, number>();
     const incl = new Map<string, number>();
     let ext = 0;
-    let n = 0;
     profile.samples.forEach((id, i) => {
       const at = times[i]!;
       if (at < from || at > to) return;
@@ -86,7 +85,6 @@ function report(events: TraceEvent[], profile: CpuProfile, analysisMs: number): 
       const key = `${short(f.url) || ''} ${f.functionName || '(anon)'}:${f.lineNumber + 1}`;
       const dt = (profile.timeDeltas[i + 1] ?? 100) / 1000;
       self.set(key, (self.get(key) ?? 0) + dt);
-      n++;
       const seen = new Set<string>();
       let isExt = false;
       for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {

@@ -31,6 +31,13 @@ export interface OrgModel {
   bits: number;
   /** Weights of B and I relative to O, interleaved: w[2h] (B), w[2h+1] (I). */
   w: Float32Array;
+  /**
+   * The same weights as signed bytes when they are quantised (a loaded model): w[h] ===
+   * levels[q[h] & 255]. A quarter of the memory of `w` (the loads of decoding miss the cache less);
+   * the same numbers, so the same sums.
+   */
+  q?: Int8Array;
+  levels?: Float64Array;
 }
 
 export interface ModelSpan {
@@ -180,6 +187,8 @@ function hashFrom(s: string, from: number): number {
   return h | 0;
 }
 
+/** Scratch buffers up to this many tokens (≈ 1 MB of text, 1.1 MB of buffers) are kept between calls. */
+const MAX_KEPT_TOKENS = 1 << 16;
 const EMPTY_TOKENS: Tokens = { count: 0, start: [], end: [], raw: [], key: [] };
 
 /**
@@ -198,22 +207,26 @@ class Facts {
 
   reset(input: ModelInput): void {
     const n = input.t.count;
-    if (n > this.state.length) {
-      const size = Math.max(n, 2 * this.state.length);
-      this.wordHash = new Int32Array(size);
-      this.shape = new Int32Array(size);
-      this.state = new Uint8Array(size);
-      this.runFirst = new Int32Array(size);
-      this.runLast = new Int32Array(size);
-    } else this.state.fill(0, 0, n);
+    if (n > this.state.length) this.allocate(Math.max(n, Math.min(2 * this.state.length, MAX_KEPT_TOKENS)));
+    else this.state.fill(0, 0, n);
     this.n = n;
     this.t = input.t;
     this.findRuns(input);
   }
 
+  /** Lets go of the text; buffers sized for a very large page are not kept. */
   release(): void {
     this.t = EMPTY_TOKENS;
     this.n = 0;
+    if (this.state.length > MAX_KEPT_TOKENS) this.allocate(256);
+  }
+
+  private allocate(size: number): void {
+    this.wordHash = new Int32Array(size);
+    this.shape = new Int32Array(size);
+    this.state = new Uint8Array(size);
+    this.runFirst = new Int32Array(size);
+    this.runLast = new Int32Array(size);
   }
 
   /** Computes the word hash and shape of token j (in range) if not done yet. */
@@ -403,7 +416,7 @@ const scratchDynamic = new Int32Array(DYNAMIC_FEATURES);
  * for the tokens decoding looks at (a name may open there, or one is open), with the same buckets.
  */
 export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelSpan[] {
-  const { w, bits } = model;
+  const { w, bits, q, levels } = model;
   const mask = (1 << bits) - 1;
   const f = scratchFacts;
   if (!p) f.reset(input);
@@ -430,17 +443,32 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelS
     } else {
       // The buckets of staticFeatures, summed as they are hashed.
       staticValues(f, input, i, v);
-      for (let k = 0; k < STATIC_FEATURES; k++) {
-        const h = ((Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask) << 1;
+      dynamicBuckets(prev, f.shape[i]!, f.wordHash[i]!, joined[i]!, mask, dyn);
+      if (q && levels) {
+        for (let k = 0; k < STATIC_FEATURES; k++) {
+          const h = ((Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask) << 1;
+          b += levels[q[h]! & 255]!;
+          ii += levels[q[h + 1]! & 255]!;
+        }
+        for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+          const h = dyn[k]! << 1;
+          b += levels[q[h]! & 255]!;
+          ii += levels[q[h + 1]! & 255]!;
+        }
+      } else {
+        for (let k = 0; k < STATIC_FEATURES; k++) {
+          const h = ((Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask) << 1;
+          b += w[h]!;
+          ii += w[h + 1]!;
+        }
+      }
+    }
+    if (p || !(q && levels)) {
+      for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+        const h = dyn[k]! << 1;
         b += w[h]!;
         ii += w[h + 1]!;
       }
-      dynamicBuckets(prev, f.shape[i]!, f.wordHash[i]!, joined[i]!, mask, dyn);
-    }
-    for (let k = 0; k < DYNAMIC_FEATURES; k++) {
-      const h = dyn[k]! << 1;
-      b += w[h]!;
-      ii += w[h + 1]!;
     }
     let tag = TAG_O;
     let margin: number;
@@ -473,6 +501,9 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelS
 export function loadModel(bits: number, scale: number, data: string): OrgModel {
   const bytes = base64Bytes(data);
   const w = new Float32Array(2 << bits);
+  const q = new Int8Array(2 << bits);
+  const levels = new Float64Array(256);
+  for (let v = -128; v < 128; v++) levels[v & 255] = Math.fround(v * scale);
   // Sparse: varint gap to the next non-zero weight index, then one signed byte.
   let idx = -1;
   for (let p = 0; p < bytes.length; ) {
@@ -487,8 +518,9 @@ export function loadModel(bits: number, scale: number, data: string): OrgModel {
     idx += gap;
     const v = bytes[p++]!;
     w[idx] = (v > 127 ? v - 256 : v) * scale;
+    q[idx] = v;
   }
-  return { bits, w };
+  return { bits, w, q, levels };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -35,7 +35,7 @@ const LOWER_RE = /\p{Ll}/u;
  * lower-cased unless the token has no lower-case letter (acronyms stay case-sensitive).
  */
 export function tokenKey(token: string): string {
-  let t = token;
+  const t = token;
   let ascii = true;
   let lower = false;
   for (let i = 0; i < t.length; i++) {
@@ -43,22 +43,42 @@ export function tokenKey(token: string): string {
     if (c > 127) ascii = false;
     else if (c >= 97 && c <= 122) lower = true;
   }
-  if (!ascii) {
-    // Accent stripping is the slow path (French text); memoise it, bounded.
-    const hit = keyCache.get(token);
-    if (hit !== undefined) return hit;
-    t = t.normalize('NFD').replace(COMBINING_RE, '').replace(/’/g, "'");
-    lower = LOWER_RE.test(t);
-    const key = t.length < 2 || !lower ? t : t.charAt(0).toLowerCase() + t.slice(1);
-    if (keyCache.size > 20_000) keyCache.clear();
-    keyCache.set(token, key);
-    return key;
-  }
+  if (!ascii) return nonAsciiKey(token);
   if (t.length < 2 || !lower) return t;
   const c0 = t.charCodeAt(0);
   if (c0 >= 97 && c0 <= 122) return t;
   return t.charAt(0).toLowerCase() + t.slice(1);
 }
+
+/** `tokenKey` of a token with a non-ASCII character (also right, only slower, for any token). */
+function nonAsciiKey(token: string): string {
+  // Accent stripping is the slow path (French text); memoise it, bounded.
+  const hit = keyCache.get(token);
+  if (hit !== undefined) return hit;
+  const t = token.normalize('NFD').replace(COMBINING_RE, '').replace(/’/g, "'");
+  const key = t.length < 2 || !LOWER_RE.test(t) ? t : t.charAt(0).toLowerCase() + t.slice(1);
+  remember(token, key);
+  return key;
+}
+
+function remember(token: string, key: string): void {
+  if (keyCache.size > 20_000) keyCache.clear();
+  keyCache.set(token, key);
+}
+
+/**
+ * `tokenKey` of a capitalised ASCII word with a lower-case letter: memoised too, so that a name
+ * repeated in a page shares one key string (hashed once by the many set lookups that follow).
+ */
+function capitalisedKey(word: string): string {
+  const hit = keyCache.get(word);
+  if (hit !== undefined) return hit;
+  const key = String.fromCharCode(word.charCodeAt(0) + 32) + word.slice(1);
+  remember(word, key);
+  return key;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 8217;
 
 function hasApostrophe(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -97,6 +117,8 @@ let scanned = 0;
 const SCAN_NON_ASCII = 1;
 const SCAN_LOWER = 2;
 const SCAN_APOSTROPHE = 4;
+/** Set by `tokenize` after splitting off an elision. */
+const SCAN_ELIDED = 8;
 
 /**
  * End of the TOKEN_RE match starting at `p` (a non-space position), or -1 when a surrogate is in
@@ -168,9 +190,14 @@ export function tokenize(text: string): Tokens {
     p = q;
     if (word.length > 1) {
       const apos = (facts & SCAN_APOSTROPHE) !== 0;
-      const el = apos ? ELISION_RE.exec(word) : null;
+      // Elisions end with an apostrophe at index 1 (l'), 2 (qu'), 5 (jusqu') or 6 (lorsqu').
+      const el =
+        apos &&
+        (isApostrophe(word.charCodeAt(1)) || isApostrophe(word.charCodeAt(2)) || isApostrophe(word.charCodeAt(5)) || isApostrophe(word.charCodeAt(6)))
+          ? ELISION_RE.exec(word)
+          : null;
       if (el) {
-        facts |= SCAN_NON_ASCII; // key by tokenKey below
+        facts |= SCAN_ELIDED; // key by tokenKey below
         start.push(s);
         end.push(s + el[0].length);
         raw.push(el[0]);
@@ -187,7 +214,12 @@ export function tokenize(text: string): Tokens {
         key.push(tokenKey(stem), tokenKey(tail));
         continue;
       }
-      if (text.charCodeAt(s + word.length) === 46 /* . */ && (INITIALS_RE.test(word) || ABBREVIATIONS.has(word))) {
+      // Initials have a period as second character (fourth after an astral letter); abbreviations have ≤ 4 letters.
+      if (
+        text.charCodeAt(s + word.length) === 46 /* . */ &&
+        (((word.charCodeAt(1) === 46 || (facts & SCAN_NON_ASCII && word.charCodeAt(2) === 46)) && INITIALS_RE.test(word)) ||
+          (word.length <= 4 && ABBREVIATIONS.has(word)))
+      ) {
         word += '.';
         p++;
       }
@@ -196,11 +228,12 @@ export function tokenize(text: string): Tokens {
     end.push(s + word.length);
     raw.push(word);
     // tokenKey, without a second pass over ASCII words.
-    if (facts & SCAN_NON_ASCII) key.push(tokenKey(word));
+    if (facts & SCAN_ELIDED) key.push(tokenKey(word));
+    else if (facts & SCAN_NON_ASCII) key.push(nonAsciiKey(word));
     else if (!(facts & SCAN_LOWER) || word.length < 2) key.push(word);
     else {
       const c0 = word.charCodeAt(0);
-      key.push(c0 >= 65 && c0 <= 90 ? String.fromCharCode(c0 + 32) + word.slice(1) : word);
+      key.push(c0 >= 65 && c0 <= 90 ? capitalisedKey(word) : word);
     }
   }
   return { count: raw.length, start, end, raw, key };
