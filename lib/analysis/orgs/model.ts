@@ -31,13 +31,6 @@ export interface OrgModel {
   bits: number;
   /** Weights of B and I relative to O, interleaved: w[2h] (B), w[2h+1] (I). */
   w: Float32Array;
-  /**
-   * The same weights as signed bytes when they are quantised (a loaded model): w[h] ===
-   * levels[q[h] & 255]. A quarter of the memory of `w` (the loads of decoding miss the cache less);
-   * the same numbers, so the same sums.
-   */
-  q?: Int8Array;
-  levels?: Float64Array;
 }
 
 export interface ModelSpan {
@@ -416,7 +409,7 @@ const scratchDynamic = new Int32Array(DYNAMIC_FEATURES);
  * for the tokens decoding looks at (a name may open there, or one is open), with the same buckets.
  */
 export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelSpan[] {
-  const { w, bits, q, levels } = model;
+  const { w, bits } = model;
   const mask = (1 << bits) - 1;
   const f = scratchFacts;
   if (!p) f.reset(input);
@@ -443,32 +436,17 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelS
     } else {
       // The buckets of staticFeatures, summed as they are hashed.
       staticValues(f, input, i, v);
-      dynamicBuckets(prev, f.shape[i]!, f.wordHash[i]!, joined[i]!, mask, dyn);
-      if (q && levels) {
-        for (let k = 0; k < STATIC_FEATURES; k++) {
-          const h = ((Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask) << 1;
-          b += levels[q[h]! & 255]!;
-          ii += levels[q[h + 1]! & 255]!;
-        }
-        for (let k = 0; k < DYNAMIC_FEATURES; k++) {
-          const h = dyn[k]! << 1;
-          b += levels[q[h]! & 255]!;
-          ii += levels[q[h + 1]! & 255]!;
-        }
-      } else {
-        for (let k = 0; k < STATIC_FEATURES; k++) {
-          const h = ((Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask) << 1;
-          b += w[h]!;
-          ii += w[h + 1]!;
-        }
-      }
-    }
-    if (p || !(q && levels)) {
-      for (let k = 0; k < DYNAMIC_FEATURES; k++) {
-        const h = dyn[k]! << 1;
+      for (let k = 0; k < STATIC_FEATURES; k++) {
+        const h = ((Math.imul(STATIC_SALT[k]! ^ Math.imul(v[k]!, MIX_B), MIX_C) ^ STATIC_SALT_SHIFTED[k]!) & mask) << 1;
         b += w[h]!;
         ii += w[h + 1]!;
       }
+      dynamicBuckets(prev, f.shape[i]!, f.wordHash[i]!, joined[i]!, mask, dyn);
+    }
+    for (let k = 0; k < DYNAMIC_FEATURES; k++) {
+      const h = dyn[k]! << 1;
+      b += w[h]!;
+      ii += w[h + 1]!;
     }
     let tag = TAG_O;
     let margin: number;
@@ -501,9 +479,6 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared): ModelS
 export function loadModel(bits: number, scale: number, data: string): OrgModel {
   const bytes = base64Bytes(data);
   const w = new Float32Array(2 << bits);
-  const q = new Int8Array(2 << bits);
-  const levels = new Float64Array(256);
-  for (let v = -128; v < 128; v++) levels[v & 255] = Math.fround(v * scale);
   // Sparse: varint gap to the next non-zero weight index, then one signed byte.
   let idx = -1;
   for (let p = 0; p < bytes.length; ) {
@@ -518,9 +493,8 @@ export function loadModel(bits: number, scale: number, data: string): OrgModel {
     idx += gap;
     const v = bytes[p++]!;
     w[idx] = (v > 127 ? v - 256 : v) * scale;
-    q[idx] = v;
   }
-  return { bits, w, q, levels };
+  return { bits, w };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
