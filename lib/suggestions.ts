@@ -70,6 +70,20 @@ export function buildSuggestions(
       });
     }
   }
-  // Reading order; a claim before the organizations inside it.
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.sort(byReadingOrder);
+}
+
+/** Reading order; a claim before the organizations inside it (a stable sort keeps ties in place). */
+export function byReadingOrder(a: Suggestion, b: Suggestion): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * Suggestions built chunk by chunk (`buildSuggestions` on each chunk's findings, chunks taken in
+ * any order) as one list in reading order: the list `buildSuggestions` gives for the merged
+ * result, since chunks do not overlap (two suggestions on the same span come from the same chunk
+ * and keep their order there).
+ */
+export function mergeSuggestions(parts: readonly (readonly Suggestion[])[]): Suggestion[] {
+  return parts.flat().sort(byReadingOrder);
 }

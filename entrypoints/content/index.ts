@@ -58,7 +58,7 @@ export default defineContentScript({
       settings: async () => parseSettings((await browser.storage.sync.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]).analysis,
       ...(isE2E
         ? {
-            publish: ({ analysis, painted, ms }) =>
+            publish: ({ analysis, painted, ms, firstPaintMs }) =>
               (document.documentElement.dataset.policyLensAnalysis = JSON.stringify({
                 state: analysis.state,
                 lang: analysis.lang,
@@ -67,6 +67,7 @@ export default defineContentScript({
                 claims: analysis.claims,
                 painted,
                 ms: Math.round(ms),
+                firstPaintMs: Math.round(firstPaintMs),
               })),
           }
         : {}),

@@ -12,10 +12,9 @@ import type { Translate } from '@/lib/i18n';
 import { request, type Send } from '@/lib/messaging';
 import type { ColorName, Provenance } from '@/lib/model';
 import type { AnalysisStatus } from '@/lib/protocol';
-import type { AnalysisResult } from '@/lib/analysis/types';
 import type { AnalysisSettings } from '@/lib/settings';
 import type { Store } from '@/lib/store';
-import { buildSuggestions, type Suggestion, type SuggestionKind } from '@/lib/suggestions';
+import { buildSuggestions, mergeSuggestions, type Suggestion, type SuggestionKind } from '@/lib/suggestions';
 import type { Correction } from '@/components/content/SuggestionCard';
 import type { Rect, UiState } from '@/components/content/types';
 import { CLAIM_KIND_LABEL } from '@/components/content/suggestion-labels';
@@ -26,8 +25,8 @@ export const SUGGESTION_PREFIX = 'policy-lens-s-';
 export const DETECTOR = 'policy-lens-analysis';
 /** Longest synchronous slice of painting, in ms. */
 const SLICE_MS = 8;
-/** Analysis items turned into suggestions per slice. */
-const BUILD_PIECE = 200;
+/** "Near" the viewport: this many characters after the text on screen are analysed with it. */
+const BELOW_VIEWPORT_CHARS = 1500;
 
 /** The colour an accepted suggestion gets (the reader can change it like any highlight). */
 const ACCEPT_COLOR: Record<SuggestionKind, ColorName> = {
@@ -47,7 +46,8 @@ export interface SuggestionDeps {
   controller: Controller;
   yieldToHost: () => Promise<void>;
   settings: () => Promise<AnalysisSettings>;
-  publish?: (state: { analysis: AnalysisStatus; painted: number; ms: number }) => void;
+  /** After each analysis: `ms` from its start to all painted, `firstPaintMs` to the first suggestions painted. */
+  publish?: (state: { analysis: AnalysisStatus; painted: number; ms: number; firstPaintMs: number }) => void;
 }
 
 const toRect = (r: DOMRect): Rect => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
@@ -60,6 +60,13 @@ export function createSuggestions(deps: SuggestionDeps) {
   let byKey = new Map<string, Suggestion[]>();
   let index: TextIndex | null = null;
   let run = 0;
+  /** Stops the running analysis when another starts. */
+  let stopRun: AbortController | null = null;
+  /** Accepted (ids) and dismissed (keys) while the analysis runs: kept out of the chunks still to come. */
+  let removedIds = new Set<string>();
+  let removedKeys = new Set<string>();
+  /** The running analysis's suggestions so far (chunk by chunk), null when none runs. */
+  let liveParts: Suggestion[][] | null = null;
 
   const status = (s: Partial<AnalysisStatus>): AnalysisStatus => ({
     state: 'done',
@@ -79,10 +86,8 @@ export function createSuggestions(deps: SuggestionDeps) {
       .map((id) => ({ id, len: painter.rangeOf(id)?.toString().length ?? Infinity }))
       .sort((a, b) => a.len - b.len)[0]?.id;
 
-  /** Paints in slices of about SLICE_MS (thousands of claims on a long article), yielding between them. */
-  async function paintAll(list: Suggestion[], mine: number): Promise<boolean> {
-    painter.clear();
-    byKey = new Map();
+  /** Paints `list` (adding to what is painted) in slices of about SLICE_MS, yielding between them. */
+  async function paintSome(list: readonly Suggestion[], mine: number): Promise<boolean> {
     let sliceStart = win.performance.now();
     for (let i = 0; i < list.length; i++) {
       if (i % 50 === 0 && win.performance.now() - sliceStart > SLICE_MS) {
@@ -101,22 +106,60 @@ export function createSuggestions(deps: SuggestionDeps) {
     return true;
   }
 
+  /** What the analysis found so far, less what the reader accepted or dismissed meanwhile. */
+  const current = (parts: readonly Suggestion[][]): Suggestion[] =>
+    mergeSuggestions(parts).filter((s) => !removedKeys.has(s.key) && !removedIds.has(idOf(s)));
+
   /**
-   * `buildSuggestions` in slices (each claim's key hashes its sentence: ~10 ms per few hundred):
-   * organizations then claims, a few hundred at a time, then one sort in reading order, so the
-   * list is the one a single call would give.
+   * The article's text on screen now, as offsets of `idx`: carets a few points across the top and
+   * the bottom of the visible part of the article, mapped through the index (the middle one of
+   * each row, so an aside in the article does not pull the span away). Null when the article is
+   * off screen or no caret maps: the analysis then starts from the top.
    */
-  async function buildInSlices(result: AnalysisResult, text: string, settings: AnalysisSettings, mine: number): Promise<Suggestion[] | null> {
-    const list: Suggestion[] = [];
-    const pieces: AnalysisResult[] = [];
-    for (let i = 0; i < result.orgs.length; i += BUILD_PIECE) pieces.push({ ...result, orgs: result.orgs.slice(i, i + BUILD_PIECE), claims: [] });
-    for (let i = 0; i < result.claims.length; i += BUILD_PIECE) pieces.push({ ...result, orgs: [], claims: result.claims.slice(i, i + BUILD_PIECE) });
-    for (const piece of pieces) {
-      list.push(...buildSuggestions(piece, text, settings, controller.dismissed));
-      await deps.yieldToHost();
-      if (signal.aborted || mine !== run) return null;
-    }
-    return list.sort((a, b) => a.start - b.start || b.end - a.end);
+  function viewportSpan(root: Element, idx: TextIndex): { start: number; end: number } | null {
+    const box = root.getBoundingClientRect();
+    const top = Math.max(0, box.top);
+    const bottom = Math.min(win.innerHeight, box.bottom);
+    const left = Math.max(0, box.left);
+    const right = Math.min(win.innerWidth, box.right);
+    if (bottom - top < 4 || right - left < 4) return null;
+    // The article starts on screen: from the top is viewport-first already.
+    if (box.top >= 0) return { start: 0, end: 0 };
+    const d = doc as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    };
+    const offsetAt = (x: number, y: number): number | null => {
+      let node: Node | null = null;
+      let offset = 0;
+      if (d.caretPositionFromPoint) {
+        const p = d.caretPositionFromPoint(x, y);
+        if (p) ({ offsetNode: node, offset } = p);
+      } else {
+        const r = d.caretRangeFromPoint?.(x, y);
+        if (r) ({ startContainer: node, startOffset: offset } = r);
+      }
+      if (!node || !root.contains(node)) return null;
+      const r = doc.createRange();
+      try {
+        r.setStart(node, offset);
+      } catch {
+        return null;
+      }
+      return idx.offsetsOf(r)?.start ?? null;
+    };
+    const row = (y: number): number | null => {
+      const found = [0.2, 0.35, 0.5, 0.65, 0.8]
+        .map((f) => offsetAt(left + (right - left) * f, y))
+        .filter((o): o is number => o !== null)
+        .sort((a, b) => a - b);
+      return found.length ? found[found.length >> 1]! : null;
+    };
+    const start = row(top + 2);
+    const end = row(bottom - 2);
+    if (start === null && end === null) return null;
+    const from = start ?? end!;
+    return { start: from, end: Math.max(from, end ?? from) + BELOW_VIEWPORT_CHARS };
   }
 
   function publishStatus(list: Suggestion[], base: Partial<AnalysisStatus>) {
@@ -138,9 +181,12 @@ export function createSuggestions(deps: SuggestionDeps) {
   }
 
   /**
-   * Analyses the page's article and paints the suggestions. Safe to call again (settings change).
-   * `loaded` is the page's annotations loading (it brings the dismissed suggestions): the analysis
-   * runs meanwhile and waits for it only before painting. `article` finds the article (shared
+   * Analyses the page's article and paints the suggestions, progressively: the chunks on screen
+   * first, then the rest in document order, each chunk's suggestions painted as soon as found; the
+   * status (counts, items in reading order) is published once all are. Safe to call again
+   * (settings change: the running analysis stops). `loaded` is the page's annotations loading (it
+   * brings the dismissed suggestions): the analysis runs meanwhile and waits for it only before
+   * the first paint. `article` finds the article (shared
    * with the annotations' loading on start).
    */
   async function analysePage(loaded: Promise<unknown> = Promise.resolve(), article: () => Element | null = () => findArticle(doc)): Promise<void> {
@@ -157,7 +203,8 @@ export function createSuggestions(deps: SuggestionDeps) {
     if (!found) {
       painter.clear();
       const analysis = publishStatus([], { state: 'no-article' });
-      deps.publish?.({ analysis, painted: 0, ms: win.performance.now() - started });
+      const ms = win.performance.now() - started;
+      deps.publish?.({ analysis, painted: 0, ms, firstPaintMs: ms });
       return;
     }
     store.set({ analysis: status({ state: 'running' }) });
@@ -170,23 +217,52 @@ export function createSuggestions(deps: SuggestionDeps) {
     });
     if (!built || signal.aborted || mine !== run) return;
     index = built;
+    const text = built.text;
+    stopRun?.abort();
+    const stop = (stopRun = new AbortController());
+    signal.addEventListener('abort', () => stop.abort(), { once: true, signal: stop.signal });
+    removedIds = new Set();
+    removedKeys = new Set();
+    // Chunk by chunk, what is on screen first: each chunk's suggestions painted as soon as found.
+    // Not in the store until the end (no re-render per chunk): a card opened meanwhile adds them.
+    const parts: Suggestion[][] = (liveParts = []);
+    let ready = false;
+    let firstPaintAt: number | null = null;
+    const begin = async (): Promise<boolean> => {
+      // The page's dismissed suggestions are needed from the first paint on.
+      await loaded.catch(() => undefined);
+      if (signal.aborted || mine !== run) return false;
+      ready = true;
+      painter.clear();
+      byKey = new Map();
+      return true;
+    };
     const result = await analyzeInChunks(index.blockText(), {
       langHint: doc.documentElement.lang,
       yieldToHost: deps.yieldToHost,
-      signal,
+      signal: stop.signal,
       now: () => win.performance.now(),
+      first: () => viewportSpan(found, built),
+      onChunk: async (part) => {
+        // Building and painting in a task of their own, not the chunk's.
+        await deps.yieldToHost();
+        if (signal.aborted || mine !== run || (!ready && !(await begin()))) return stop.abort();
+        const list = buildSuggestions(part, text, settings, controller.dismissed).filter((s) => !removedKeys.has(s.key));
+        parts.push(list);
+        if (!(await paintSome(list, mine))) return stop.abort();
+        if (firstPaintAt === null && painter.size > 0) firstPaintAt = win.performance.now();
+      },
     });
-    await loaded.catch(() => undefined);
-    if (signal.aborted || mine !== run) return;
-    await deps.yieldToHost();
-    const list = await buildInSlices(result, index.text, settings, mine);
-    if (!list || !(await paintAll(list, mine))) return;
+    if (signal.aborted || mine !== run || (!ready && !(await begin()))) return;
+    liveParts = null;
+    const list = current(parts);
     const analysis = publishStatus(list, {
       lang: result.lang,
       claimsEnabled: result.claimsEnabled,
       ...(result.gaveUp ? { gaveUp: result.gaveUp.reason } : {}),
     });
-    deps.publish?.({ analysis, painted: painter.size, ms: win.performance.now() - started });
+    const ms = win.performance.now() - started;
+    deps.publish?.({ analysis, painted: painter.size, ms, firstPaintMs: firstPaintAt === null ? ms : firstPaintAt - started });
   }
 
   function find(key: string): Suggestion | undefined {
@@ -198,6 +274,8 @@ export function createSuggestions(deps: SuggestionDeps) {
     if (!s) return false;
     const range = painter.rangeOf(idOf(s));
     painter.focus(idOf(s));
+    // While the analysis runs, the card needs the suggestions found so far in the store.
+    if (liveParts && !store.get().suggestions.includes(s)) store.set({ suggestions: current(liveParts) });
     store.set({ suggestionCard: { key, rect: range ? toRect(range.getBoundingClientRect()) : null }, editor: null });
     cardFocus = takeFocus;
     return true;
@@ -239,6 +317,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     if (!created) return;
     // It is an annotation now: the reader's highlight replaces the suggestion.
     painter.unpaint(idOf(s));
+    removedIds.add(idOf(s));
     const rest = store.get().suggestions.filter((x) => x !== s);
     publishStatus(rest, { ...store.get().analysis });
     store.set({ suggestionCard: null });
@@ -253,6 +332,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     }
     for (const s of byKey.get(key) ?? []) painter.unpaint(idOf(s));
     byKey.delete(key);
+    removedKeys.add(key);
     const rest = store.get().suggestions.filter((s) => s.key !== key);
     publishStatus(rest, { ...store.get().analysis });
     store.set({ suggestionCard: null, toast: { kind: 'dismissed', key } });

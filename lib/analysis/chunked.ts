@@ -3,6 +3,11 @@
  * the text is cut at paragraph boundaries ('\n') into chunks of about `chunkChars`, each analysed
  * on its own (offsets shifted back), with `yieldToHost` between them. The language is decided
  * once, on the whole text, so every chunk is read the same way.
+ *
+ * Progressive: `first` names a span to analyse before the rest (what the reader sees), widened to
+ * paragraph breaks; the rest follows in document order. `onChunk` gets each chunk's findings as
+ * soon as they exist (to paint them). The merged result is put back in document order, so it is
+ * the one a pass from the top gives: chunks are cut at the same kind of boundary either way.
  */
 import { lexiconFor } from './claims/lexicon';
 import { CLAIM_MODEL } from './claims/model.generated';
@@ -27,6 +32,16 @@ export interface ChunkedOptions {
   yieldToHost?: () => Promise<void>;
   signal?: AbortSignal;
   now?: () => number;
+  /**
+   * The span of `text` to analyse first (e.g. the one on screen), asked once the detectors are warm
+   * (so it is the span of that moment). Widened to paragraph breaks; null: from the top.
+   */
+  first?: () => { start: number; end: number } | null;
+  /**
+   * Each chunk's findings (offsets in `text`) as soon as it is analysed, in the order analysed;
+   * awaited before the next chunk. Its time is not charged to `budgetMs`.
+   */
+  onChunk?: (part: AnalysisResult, span: [number, number]) => void | Promise<void>;
 }
 
 /**
@@ -51,6 +66,51 @@ export function chunkBounds(text: string, size: number): [number, number][] {
     start = end;
   }
   return out;
+}
+
+/** How far a span's end is moved to reach a paragraph break, before a sentence end does. */
+const SNAP_CHARS = 2000;
+
+/**
+ * A cut at or before `at` (`back`) or at or after it: after a paragraph break ('\n') within
+ * SNAP_CHARS, else after a sentence end, else after a space (as `chunkBounds` cuts: a page whose
+ * blocks are not marked with '\n' is cut at sentences either way). Never inside a word.
+ */
+function snap(text: string, at: number, back: boolean): number {
+  if (at <= 0) return 0;
+  if (at >= text.length) return text.length;
+  if (text[at - 1] === '\n') return at;
+  if (back) {
+    const nl = text.lastIndexOf('\n', at - 1);
+    if (nl >= 0 && nl >= at - SNAP_CHARS) return nl + 1;
+    const stop = Math.max(text.lastIndexOf('. ', at - 2), text.lastIndexOf('? ', at - 2), text.lastIndexOf('! ', at - 2));
+    if (stop >= 0) return stop + 2;
+    return text.lastIndexOf(' ', at - 1) + 1;
+  }
+  const nl = text.indexOf('\n', at);
+  if (nl >= 0 && nl < at + SNAP_CHARS) return nl + 1;
+  const stops = ['. ', '? ', '! '].map((s) => text.indexOf(s, at - 1)).filter((i) => i >= 0);
+  if (stops.length) return Math.min(...stops) + 2;
+  const space = text.indexOf(' ', at);
+  return space < 0 ? text.length : space + 1;
+}
+
+/**
+ * The order in which to analyse `[0, length)`: `first` widened to paragraph breaks (else sentence
+ * ends, see `snap`), then what is before it, then what is after it (both in document order). So no
+ * paragraph (or sentence) is split by the reordering.
+ */
+export function spanOrder(text: string, first: { start: number; end: number } | null | undefined): [number, number][] {
+  const length = text.length;
+  if (!first || !(first.end > first.start) || length === 0) return [[0, length]];
+  const start = snap(text, Math.max(0, Math.min(length, Math.floor(first.start))), true);
+  const end = Math.max(start, snap(text, Math.max(0, Math.min(length, Math.ceil(first.end))), false));
+  const spans: [number, number][] = [
+    [start, end],
+    [0, start],
+    [end, length],
+  ];
+  return spans.filter(([a, b]) => b > a);
 }
 
 export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): Promise<AnalysisResult> {
@@ -85,38 +145,57 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   await opts.yieldToHost?.();
   const sliceMs = opts.sliceMs ?? 10;
   let size = opts.chunkChars ?? 1500;
-  for (let start = 0; start < work.length; ) {
-    if (opts.signal?.aborted) break;
-    const [, end] = chunkBounds(work.slice(start, start + size + 1), size)[0]!;
-    const chunkEnd = Math.min(work.length, start + end);
-    const left = budgetMs - (now() - started);
-    if (left <= 0) {
-      merged.gaveUp = { reason: 'time-budget', at: start };
-      break;
+  // Time spent in onChunk (painting, waiting for the page's annotations): not the analysis's.
+  let outside = 0;
+  const parts: { start: number; orgs: AnalysisResult['orgs']; claims: AnalysisResult['claims'] }[] = [];
+  const spans = spanOrder(work, opts.first?.());
+  outer: for (const [spanStart, spanEnd] of spans) {
+    for (let start = spanStart; start < spanEnd; ) {
+      if (opts.signal?.aborted) break outer;
+      const [, end] = chunkBounds(work.slice(start, Math.min(spanEnd, start + size + 1)), size)[0]!;
+      const chunkEnd = Math.min(spanEnd, start + end);
+      const left = budgetMs - (now() - started - outside);
+      if (left <= 0) {
+        merged.gaveUp = { reason: 'time-budget', at: start };
+        break outer;
+      }
+      const t0 = now();
+      const r = analyze(work.slice(start, chunkEnd), { lang, budgetMs: left, now });
+      // Next chunk sized to take about sliceMs at the speed just measured.
+      const took = Math.max(0.5, now() - t0);
+      // Growth at most doubles per chunk: one fast chunk (few sentences) must not make the next huge.
+      size = Math.round(Math.min(20_000, 2 * (chunkEnd - start), Math.max(800, ((chunkEnd - start) * sliceMs) / took)));
+      merged.claimsEnabled = r.claimsEnabled;
+      merged.detectorVersion = r.detectorVersion;
+      const part = {
+        start,
+        orgs: r.orgs.map((o) => ({ ...o, start: o.start + start, end: o.end + start })),
+        claims: r.claims.map((c) => ({
+          ...c,
+          start: c.start + start,
+          end: c.end + start,
+          ...(c.claimant ? { claimant: { ...c.claimant, start: c.claimant.start + start, end: c.claimant.end + start } } : {}),
+        })),
+      };
+      parts.push(part);
+      if (opts.onChunk) {
+        const t1 = now();
+        await opts.onChunk({ lang, claimsEnabled: r.claimsEnabled, detectorVersion: r.detectorVersion, orgs: part.orgs, claims: part.claims }, [start, chunkEnd]);
+        outside += now() - t1;
+      }
+      if (r.gaveUp && r.gaveUp.reason !== 'too-large') {
+        merged.gaveUp = { reason: r.gaveUp.reason, at: r.gaveUp.at + start };
+        break outer;
+      }
+      start = chunkEnd;
+      await opts.yieldToHost?.();
     }
-    const t0 = now();
-    const r = analyze(work.slice(start, chunkEnd), { lang, budgetMs: left, now });
-    // Next chunk sized to take about sliceMs at the speed just measured.
-    const took = Math.max(0.5, now() - t0);
-    // Growth at most doubles per chunk: one fast chunk (few sentences) must not make the next huge.
-    size = Math.round(Math.min(20_000, 2 * (chunkEnd - start), Math.max(800, ((chunkEnd - start) * sliceMs) / took)));
-    merged.claimsEnabled = r.claimsEnabled;
-    merged.detectorVersion = r.detectorVersion;
-    for (const o of r.orgs) merged.orgs.push({ ...o, start: o.start + start, end: o.end + start });
-    for (const c of r.claims) {
-      merged.claims.push({
-        ...c,
-        start: c.start + start,
-        end: c.end + start,
-        ...(c.claimant ? { claimant: { ...c.claimant, start: c.claimant.start + start, end: c.claimant.end + start } } : {}),
-      });
-    }
-    if (r.gaveUp && r.gaveUp.reason !== 'too-large') {
-      merged.gaveUp = { reason: r.gaveUp.reason, at: r.gaveUp.at + start };
-      break;
-    }
-    start = chunkEnd;
-    await opts.yieldToHost?.();
+  }
+  // Back in document order: the result a pass from the top gives.
+  parts.sort((a, b) => a.start - b.start);
+  for (const p of parts) {
+    for (const o of p.orgs) merged.orgs.push(o);
+    for (const c of p.claims) merged.claims.push(c);
   }
   return merged;
 }

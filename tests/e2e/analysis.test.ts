@@ -257,3 +257,68 @@ describe(`automatic analysis on ${HAVE_SEED ? 'seed-article-fr.html' : 'ai-polic
     expect(lens.extensionProblems()).toEqual([]);
   });
 });
+
+// Progressive analysis: a long article opened mid-way (#p100) is analysed and painted from what is
+// on screen first, then the rest. The highlights keep their ranges in the order they were added,
+// so the first organization painted tells where the analysis started.
+describe('progressive analysis of a long article opened mid-way (Chromium)', () => {
+  const PARAGRAPHS = 150;
+  const longPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>AI investment</title></head><body>
+<header><nav><a href="/">Home</a></nav></header>
+<article><h1>AI investment across Europe</h1>
+${Array.from(
+  { length: PARAGRAPHS },
+  (_, i) =>
+    `<p id="p${i}">Paragraph ${i}: the European Commission said AI investment rose by ${10 + (i % 50)}% in 2024, according to the OECD. ` +
+    `Analysts expect spending to keep growing for several years in most member states.</p>`,
+).join('\n')}
+</article></body></html>`;
+  let server: StaticServer;
+  let lens: ExtensionSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ routes: { '/analysis/long.html': { body: longPage } } });
+    lens = await launchExtension({ extensionPath: inject('chromeExtension'), allowOrigins: [server.origin] });
+    page = await lens.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`${server.url('/analysis/long.html')}#p100`);
+    await waitForState(page);
+  });
+
+  afterAll(async () => {
+    await lens?.close();
+    await server?.close();
+  });
+
+  it('paints what is on screen first, then the whole article; publishes firstPaintMs beside ms', async () => {
+    const analysis = await waitForAnalysis(page);
+    console.log(`[e2e] long article: ${JSON.stringify(analysis)}`);
+    expect(analysis.state).toBe('done');
+    const { firstPaintMs, ms } = analysis as unknown as { firstPaintMs: number; ms: number };
+    expect(typeof firstPaintMs).toBe('number');
+    expect(firstPaintMs).toBeGreaterThanOrEqual(0);
+    expect(firstPaintMs).toBeLessThanOrEqual(ms);
+    const painted = await page.evaluate(() => {
+      const ranges: Range[] = [];
+      CSS.highlights.get('policy-lens-s-organization')?.forEach((r) => void ranges.push(r as Range));
+      const para = (r: Range) => {
+        const n = r.startContainer;
+        return Number(((n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest('p')?.id ?? 'p-1').slice(1));
+      };
+      const first = ranges[0]?.getBoundingClientRect();
+      return {
+        scrollY,
+        order: ranges.map(para),
+        firstOnScreen: first ? first.bottom > 0 && first.top < innerHeight : false,
+      };
+    });
+    expect(painted.scrollY, 'the page opened at #p100').toBeGreaterThan(0);
+    expect(painted.firstOnScreen, `first organization painted on screen (paragraph ${painted.order[0]})`).toBe(true);
+    expect(painted.order[0]).toBeGreaterThanOrEqual(95);
+    // Then the rest: every paragraph's organizations painted, the top of the article after the screen.
+    expect(new Set(painted.order).size).toBe(PARAGRAPHS);
+    expect(painted.order.indexOf(0)).toBeGreaterThan(0);
+    expect(lens.extensionProblems()).toEqual([]);
+  });
+});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/analysis';
-import { analyzeInChunks, chunkBounds } from '../../lib/analysis/chunked';
+import { analyzeInChunks, chunkBounds, spanOrder } from '../../lib/analysis/chunked';
 import type { AnalysisResult } from '../../lib/analysis/types';
 import { DEFAULT_SETTINGS, parseSettings } from '../../lib/settings';
-import { buildSuggestions, suggestionKey } from '../../lib/suggestions';
+import { buildSuggestions, mergeSuggestions, suggestionKey } from '../../lib/suggestions';
 
 const TEXT =
   'Hugging Face soutient que les modèles open-source peuvent surpasser les systèmes commerciaux même avec moins de paramètres.\n' +
@@ -119,5 +119,66 @@ describe('analyzeInChunks', () => {
     controller.abort();
     const r = await analyzeInChunks(article, { signal: controller.signal });
     expect(r.claims).toEqual([]);
+  });
+});
+
+describe('progressive analysis (viewport first)', () => {
+  const article = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `Paragraph ${i}: the European Commission said AI investment rose by ${10 + i}% in 2024, according to the OECD. ` +
+      `Researchers at Hugging Face argue that open models will outperform closed ones by ${2030 + (i % 5)}.`,
+  ).join('\n');
+  const settings = { ...DEFAULT_SETTINGS.analysis, threshold: 0 };
+  const keyed = (list: { key: string; kind: string; start: number; end: number }[]) => list.map((s) => `${s.kind}|${s.key}|${s.start}-${s.end}`);
+
+  it('orders the span on screen first, widened to paragraph breaks, then the rest in document order', () => {
+    const at = article.indexOf('Paragraph 30');
+    const spans = spanOrder(article, { start: at + 20, end: at + 400 });
+    expect(spans[0]![0]).toBe(at);
+    expect(article[spans[0]![1] - 1]).toBe('\n');
+    expect(spans.slice(1)).toEqual([
+      [0, at],
+      [spans[0]![1], article.length],
+    ]);
+    expect(spanOrder(article, null)).toEqual([[0, article.length]]);
+    expect(spanOrder(article, { start: 0, end: 0 })).toEqual([[0, article.length]]);
+    // No paragraph break (blocks not marked): cut at sentence ends, never inside a word.
+    const flat = article.replace(/\n/g, ' ');
+    const [[s, e]] = spanOrder(flat, { start: at + 20, end: at + 400 }) as [[number, number]];
+    expect(flat.slice(s - 2, s)).toBe('. ');
+    expect(flat.slice(e - 2, e)).toBe('. ');
+  });
+
+  it('gives each chunk as found, viewport first, and the same merged result and suggestions as one pass', async () => {
+    const at = article.indexOf('Paragraph 40');
+    const seen: [number, number][] = [];
+    const parts: ReturnType<typeof buildSuggestions>[] = [];
+    const progressive = await analyzeInChunks(article, {
+      chunkChars: 600,
+      first: () => ({ start: at, end: at + 300 }),
+      onChunk: (part, span) => {
+        seen.push(span);
+        for (const x of [...part.orgs, ...part.claims]) {
+          expect(x.start).toBeGreaterThanOrEqual(span[0]);
+          expect(x.end).toBeLessThanOrEqual(span[1]);
+        }
+        parts.push(buildSuggestions(part, article, settings, new Set()));
+      },
+    });
+    const onePass = await analyzeInChunks(article, { chunkChars: 600 });
+    expect(seen[0]![0]).toBe(at);
+    // Every character analysed once.
+    const covered = [...seen].sort((a, b) => a[0] - b[0]);
+    expect(covered[0]![0]).toBe(0);
+    expect(covered.at(-1)![1]).toBe(article.length);
+    for (let i = 1; i < covered.length; i++) expect(covered[i]![0]).toBe(covered[i - 1]![1]);
+    // The merged result is in document order, as a pass from the top gives it.
+    expect(progressive).toEqual(onePass);
+    const whole = buildSuggestions(onePass, article, settings, new Set());
+    expect(whole.length).toBeGreaterThan(100);
+    const merged = mergeSuggestions(parts);
+    expect(new Set(keyed(merged))).toEqual(new Set(keyed(whole)));
+    expect(merged).toEqual(whole);
   });
 });
