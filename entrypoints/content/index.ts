@@ -21,6 +21,15 @@ export default defineContentScript({
     // Between slices of work, give the page its main thread back (input, rendering) without
     // waiting for an idle period: scheduler.yield where the browser has it, else a message task
     // (setTimeout is clamped to 4 ms after a few nestings, requestIdleCallback waits for frames).
+    // Asked at once (before any yield): the reply travels while the page-info and index work run.
+    const readSettings = () =>
+      browser.storage.sync
+        .get(SETTINGS_STORAGE_KEY)
+        .then((stored) => stored[SETTINGS_STORAGE_KEY])
+        // Unreadable settings (storage disabled by policy…): the defaults, never a broken page.
+        .catch(() => undefined)
+        .then((raw) => parseSettings(raw).analysis);
+    let settings = readSettings();
     const channel = new MessageChannel();
     const waiting: (() => void)[] = [];
     channel.port1.onmessage = () => waiting.shift()?.();
@@ -55,7 +64,7 @@ export default defineContentScript({
       t,
       controller,
       yieldToHost,
-      settings: async () => parseSettings((await browser.storage.sync.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]).analysis,
+      settings: () => settings,
       ...(isE2E
         ? {
             publish: ({ analysis, painted, ms, firstPaintMs }) =>
@@ -76,7 +85,9 @@ export default defineContentScript({
     setupMessages(signal, controller, suggestions);
     // Settings changed (options page): analyse again with the new toggles and threshold.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) void suggestions.analysePage();
+      if (area !== 'sync' || !(SETTINGS_STORAGE_KEY in changes)) return;
+      settings = readSettings();
+      void suggestions.analysePage();
     };
     browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
