@@ -75,8 +75,12 @@ class DomTextIndex implements TextIndex {
   private readonly pos: Map<Node, number>;
   private readonly root: Node;
 
-  constructor(root: Node, text: string, nodes: Text[], ns: number[], ne: number[], cps: (number[] | null)[]) {
+  /** Offsets of the spaces that stand for a block boundary (whether or not a text node holds them). */
+  private readonly blockSeps: number[];
+
+  constructor(root: Node, text: string, nodes: Text[], ns: number[], ne: number[], cps: (number[] | null)[], blockSeps: number[] = []) {
     this.root = root;
+    this.blockSeps = blockSeps;
     this.text = text;
     this.nodes = nodes;
     this.ns = Int32Array.from(ns);
@@ -87,17 +91,18 @@ class DomTextIndex implements TextIndex {
   }
 
   blockText(): string {
-    const out: string[] = [];
+    // Block boundaries are single spaces in `text`; a boundary's space may sit in a gap between
+    // nodes or inside a whitespace-only text node between two blocks (the usual "</p>\n<p>").
+    const chars = this.text.split('');
     let at = 0;
     for (let i = 0; i < this.nodes.length; i++) {
       const ns = this.ns[i]!;
-      // Characters in the gap before a node belong to no text node: block separators.
-      if (ns > at) out.push('\n'.repeat(ns - at));
-      out.push(this.text.slice(ns, this.ne[i]!));
+      for (let k = at; k < ns; k++) chars[k] = '\n';
       at = this.ne[i]!;
     }
-    if (at < this.text.length) out.push('\n'.repeat(this.text.length - at));
-    return out.join('');
+    for (let k = at; k < chars.length; k++) chars[k] = '\n';
+    for (const k of this.blockSeps) if (k < chars.length && chars[k] === ' ') chars[k] = '\n';
+    return chars.join('');
   }
 
   /** First node whose end is > offset (binary search). */
@@ -251,6 +256,12 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
   let length = 0;
   let lastIsSpace = true; // nothing emitted yet: a leading space is never emitted
   let pendingSep = false;
+  const blockSeps: number[] = [];
+  /** A block starts or ends: if a space was just emitted, it is that boundary's separator. */
+  const blockBoundary = () => {
+    pendingSep = true;
+    if (lastIsSpace && length > 0) blockSeps.push(length - 1);
+  };
 
   const visitText = (node: Text) => {
     const data = node.data;
@@ -287,6 +298,7 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
         while (j < n && isWs(data.charCodeAt(j))) j++;
         if (!lastIsSpace) {
           mark(i);
+          if (pendingSep) blockSeps.push(length);
           parts.push(' ');
           length++;
           emittedRel++;
@@ -301,6 +313,7 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
         if (!lastIsSpace) {
           // the block-boundary space belongs to no node: it sits in the gap before this one
           flush(i);
+          blockSeps.push(length);
           parts.push(' ');
           length++;
           segStart = i;
@@ -337,7 +350,7 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
       const el = node as Element;
       const name = el.localName;
       const block = BLOCK_TAGS.has(name);
-      if (block) pendingSep = true;
+      if (block) blockBoundary();
       if (!isSkipped(el, name, skip)) descend = node.firstChild !== null;
     }
     if (descend) {
@@ -352,7 +365,7 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
       }
       node = node.parentNode;
       if (node && node !== root && node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName)) {
-        pendingSep = true;
+        blockBoundary();
       }
       if (node === root) node = null;
     }
@@ -373,5 +386,5 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
       }
     }
   }
-  return new DomTextIndex(root, text, nodes, nsArr, neArr, cps);
+  return new DomTextIndex(root, text, nodes, nsArr, neArr, cps, blockSeps);
 }

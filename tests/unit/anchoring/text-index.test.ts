@@ -108,6 +108,8 @@ describe('blockText', () => {
     ['<p>One</p><p>Two <b>bold</b> end</p><div>Three<div>Four</div></div>', 'One\nTwo bold end\nThree\nFour'],
     ['<h1>Title</h1>Intro text<br>next line', 'Title\nIntro text\nnext line'],
     ['<p>a \n b</p>', 'a b'],
+    ['<p>One</p>\n  <p>Two</p>\n<h2>Head </h2> <p>Three</p>', 'One\nTwo\nHead\nThree'],
+    ['<div><p>a <b>b</b> </p>\n</div><p>c</p>', 'a b\nc'],
   ])('marks block boundaries of %s with newlines, keeping offsets', (html, expected) => {
     const index = buildTextIndex(docFrom(html).body);
     expect(index.blockText()).toBe(expected);
