@@ -2,6 +2,7 @@
  * Fingerprints of an article's text: an exact hash (did the text change at all?) and a 64-bit
  * SimHash over word 4-grams (is this the same article, perhaps lightly edited, at another URL?).
  */
+import { runSteps } from './steps';
 
 /** Collapses whitespace and case so markup-only changes do not change the fingerprint. */
 export function normalizeForFingerprint(text: string): string {
@@ -32,11 +33,7 @@ function hash32(s: string, seed: number): number {
 
 /** 64-bit SimHash of word 4-gram shingles, as 16 hex chars. */
 export function simhash(text: string): string {
-  const steps = simhashSteps(text);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(simhashSteps(text));
 }
 
 /**

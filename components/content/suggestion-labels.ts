@@ -1,6 +1,6 @@
 import type { ClaimKind, OrgType } from '@/lib/analysis/types';
 import type { MessageKey, Translate } from '@/lib/i18n';
-import type { Suggestion, SuggestionKind } from '@/lib/suggestions';
+import type { SuggestionKind } from '@/lib/suggestions';
 
 export const CLAIM_KIND_LABEL: Record<ClaimKind, MessageKey> = {
   statistic: 'suggestKindStatistic',
@@ -39,5 +39,3 @@ export function suggestionTitle(t: Translate, kind: SuggestionKind): string {
 export function orgTypeLabel(t: Translate, type: string): string {
   return t(ORG_TYPE_LABEL[type as OrgType] ?? 'orgTypeOther');
 }
-
-export const describeSuggestion = (t: Translate, s: Suggestion) => `${suggestionTitle(t, s.kind)}: ${s.text}`;

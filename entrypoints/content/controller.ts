@@ -53,7 +53,6 @@ export function createController(deps: ControllerDeps) {
   let pageId: string | null = null;
   const entries = new Map<string, PageEntry>();
   let index: TextIndex | null = null;
-  let indexText = '';
   /** Each load/re-anchor pass gets a generation; a stale pass stops painting. */
   let generation = 0;
 
@@ -61,7 +60,6 @@ export function createController(deps: ControllerDeps) {
   const textIndex = (): TextIndex => {
     if (!index) {
       index = buildTextIndex(doc.body ?? doc.documentElement, { skip: isOwnUi });
-      indexText = index.text;
     }
     return index;
   };
@@ -95,7 +93,6 @@ export function createController(deps: ControllerDeps) {
     });
     if (!built || gen !== generation || signal.aborted) return;
     index = built;
-    indexText = built.text;
     const idx = built;
     const results = await anchorMany(
       idx.text,
@@ -163,12 +160,12 @@ export function createController(deps: ControllerDeps) {
    * missing or now points at other text. Content that arrives late is the usual case.
    */
   async function onDomChanged(): Promise<void> {
+    const previous = index?.text;
     index = null;
     // Most pages have no annotation: then a DOM change costs nothing.
     if (entries.size === 0) return;
     const text = textIndex().text;
-    if (text === indexText && entries.size && [...entries.values()].every((e) => e.match?.status !== 'orphan')) return;
-    indexText = text;
+    if (text === previous && [...entries.values()].every((e) => e.match?.status !== 'orphan')) return;
     const stale = [...entries.values()]
       .filter((e) => {
         if (!e.match || e.match.status === 'orphan') return true;

@@ -10,6 +10,7 @@
  * No globals: the document comes from `root.ownerDocument`, so this runs in the page, in
  * happy-dom and in linkedom alike.
  */
+import { runSteps, runStepsSliced, type SliceOptions } from '../steps';
 
 /** Elements whose start or end separates text (a space in the normalised text). Same list as mutate.mjs. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set(
@@ -204,41 +205,18 @@ function followingNode(node: Node, root: Node): Node | null {
 
 /** Builds the normalised text of `root` and its map back to text nodes. Linear in the DOM size. */
 export function buildTextIndex(rootNode: Node, opts: TextIndexOptions = {}): TextIndex {
-  const steps = indexSteps(rootNode, opts);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(indexSteps(rootNode, opts));
 }
 
-export interface SlicedIndexOptions extends TextIndexOptions {
-  /** Gives the main thread back to the page between slices. */
-  yieldToHost: () => Promise<void>;
-  /** Longest synchronous slice, in ms (default 8). */
-  sliceMs?: number;
-  now?: () => number;
-  signal?: AbortSignal;
-}
+export interface SlicedIndexOptions extends TextIndexOptions, SliceOptions {}
 
 /**
  * The same index, built in slices of at most ~sliceMs with `yieldToHost` between them, so a
  * very large page (a long Wikipedia article) never holds the main thread for long. The DOM may
  * change between slices; callers rebuild on mutations anyway.
  */
-export async function buildTextIndexSliced(rootNode: Node, opts: SlicedIndexOptions): Promise<TextIndex | null> {
-  const now = opts.now ?? (() => performance.now());
-  const sliceMs = opts.sliceMs ?? 8;
-  const steps = indexSteps(rootNode, opts);
-  let start = now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (now() - start >= sliceMs) {
-      await opts.yieldToHost();
-      if (opts.signal?.aborted) return null;
-      start = now();
-    }
-  }
+export function buildTextIndexSliced(rootNode: Node, opts: SlicedIndexOptions): Promise<TextIndex | null> {
+  return runStepsSliced(indexSteps(rootNode, opts), opts);
 }
 
 /** Nodes visited between two chances to yield. */

@@ -4,19 +4,23 @@
  */
 import { simhashSteps, textHash } from '../fingerprint';
 import type { PageInfo } from '../protocol';
+import { runSteps, runStepsSliced } from '../steps';
 import { findArticle } from './article';
 
 const meta = (doc: Document, selector: string): string =>
   doc.querySelector<HTMLMetaElement>(selector)?.content?.trim() ?? '';
-const link = (doc: Document, rel: string): string | undefined => {
-  const href = doc.querySelector<HTMLLinkElement>(`link[rel~="${rel}"][href]`)?.getAttribute('href');
-  if (!href) return undefined;
+/** An absolute http(s) URL, resolved against the page; undefined for anything else. */
+const httpUrl = (href: string, doc: Document): string | undefined => {
   try {
     const url = new URL(href, doc.baseURI);
     return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }
+};
+const link = (doc: Document, rel: string): string | undefined => {
+  const href = doc.querySelector<HTMLLinkElement>(`link[rel~="${rel}"][href]`)?.getAttribute('href');
+  return href ? httpUrl(href, doc) : undefined;
 };
 const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
 
@@ -26,11 +30,7 @@ export function articleText(doc: Document, article: Element | null = findArticle
 }
 
 export function collectPageInfo(doc: Document, article: Element | null = findArticle(doc)): PageInfo {
-  const steps = pageInfoSteps(doc, article);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(pageInfoSteps(doc, article));
 }
 
 /**
@@ -42,12 +42,8 @@ export async function collectPageInfoSliced(
   yieldToHost: () => Promise<void>,
   article: () => Element | null = () => findArticle(doc),
 ): Promise<PageInfo> {
-  const steps = pageInfoSteps(doc, article);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    await yieldToHost();
-  }
+  // Yield at every step: each reads or hashes the whole article once.
+  return (await runStepsSliced(pageInfoSteps(doc, article), { yieldToHost, sliceMs: 0 }))!;
 }
 
 function* pageInfoSteps(doc: Document, article: Element | null | (() => Element | null)): Generator<void, PageInfo> {
@@ -60,12 +56,7 @@ function* pageInfoSteps(doc: Document, article: Element | null | (() => Element 
   const sim = yield* simhashSteps(text);
   const og = (p: string) => meta(doc, `meta[property="og:${p}"]`);
   const ogUrl = og('url');
-  let ogAbsolute: string | undefined;
-  try {
-    ogAbsolute = ogUrl && /^https?:/i.test(new URL(ogUrl, doc.baseURI).protocol) ? new URL(ogUrl, doc.baseURI).href : undefined;
-  } catch {
-    ogAbsolute = undefined;
-  }
+  const ogAbsolute = ogUrl ? httpUrl(ogUrl, doc) : undefined;
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? '';
   const canonicalUrl = link(doc, 'canonical');
   const ampUrl = link(doc, 'amphtml');

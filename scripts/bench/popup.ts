@@ -12,10 +12,11 @@ import { act } from 'preact/test-utils';
 import type { PopupApi } from '../../components/popup-api';
 import { PopupApp } from '../../components/PopupApp';
 import { createTranslator } from '../../lib/i18n';
-import { COLORS, makeBody, type AnchorReport, type Annotation } from '../../lib/model';
+import { COLORS, type AnchorReport, type Annotation } from '../../lib/model';
 import type { QueryResult } from '../../lib/protocol';
 import { createAnnotationSearch, type PageInfoLite, type SearchQuery } from '../../lib/search';
 import { loadMessages } from '../locales';
+import { makeAnnotation } from '../../tests/helpers/factories';
 
 const SEARCH_GOAL_MS = 50;
 const RENDER_GOAL_MS = 150;
@@ -70,25 +71,20 @@ export function generateAnnotations(n: number, seed = 42): { records: Annotation
           : r < 0.9
             ? { status: 'fuzzy', confidence: 0.8, foundText: exact.slice(1), checkedAt: created }
             : { status: 'orphan', confidence: 0, checkedAt: created };
-    records.push({
-      id: `urn:uuid:00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
-      type: 'Annotation',
-      motivation: 'highlighting',
-      created,
-      modified: created,
-      creator: 'bench',
-      target: {
-        source: pageId,
-        selector: [
-          { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-          { type: 'TextPositionSelector', start: 0, end: exact.length },
-        ],
-      },
-      body: makeBody(random() < 0.3 ? words(12) : '', Array.from({ length: tagCount }, () => pick(TAGS))),
-      color: pick(COLORS),
-      pageId,
-      ...(anchor ? { anchor } : {}),
-    });
+    records.push(
+      makeAnnotation({
+        id: `urn:uuid:00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+        pageId,
+        quote: exact,
+        note: random() < 0.3 ? words(12) : '',
+        tags: Array.from({ length: tagCount }, () => pick(TAGS)),
+        created,
+        modified: created,
+        creator: 'bench',
+        color: pick(COLORS),
+        ...(anchor ? { anchor } : {}),
+      }),
+    );
   }
   return { records, pages };
 }
