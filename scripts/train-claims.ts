@@ -10,10 +10,13 @@
  * is picked by 5-fold cross-validation (log-loss); the figures printed are 5-fold CV figures, never
  * figures on the training data. Deterministic (seeded fold assignment).
  *
- * STACKER: a small logistic regression over the parts of the score (stacker.ts), fitted on
- * `data/claims/policy-{en,fr}.jsonl` (sentences written and labelled by the project, CC BY 4.0),
- * with regularisation and decision threshold chosen by document-grouped 5-fold CV on that set
- * (repeated over several fold seeds). A language gets a stacker only when its CV F1 and AP on the
+ * STACKER: a logistic regression over the parts of the score (stacker.ts) plus, as a sparse
+ * part, the cues themselves and word unigrams/bigrams, fitted on `data/claims/policy-{en,fr}.jsonl`
+ * (sentences written and labelled by the project, CC BY 4.0), with the regularisation of each
+ * part and the decision threshold chosen by document-grouped 5-fold CV on that set (repeated over
+ * several fold seeds); the dense-only stacker is printed beside it for comparison. The gates of
+ * GUIDELINES rules (questions, incident titles; model.ts stackGate) are applied before the
+ * threshold is chosen, as at inference. A language gets a stacker only when its CV F1 and AP on the
  * project set are at least those of the hand-set noisy-OR rule; the chosen threshold is folded into
  * the bias so that CLAIM_THRESHOLD stays the decision rule. Written to stacker.generated.ts.
  *
@@ -24,7 +27,7 @@ import { existsSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, FEATURE_NAMES, ngrams, type SentenceFeatures } from '../lib/analysis/claims/features';
-import { CLAIM_THRESHOLD, checkProbability, combine, effectPart, forecastPart, positionProbability, type ClaimModelFile } from '../lib/analysis/claims/model';
+import { CLAIM_THRESHOLD, checkProbability, combine, effectPart, forecastPart, parseVocab, positionProbability, sparseStackLogit, stackGate, type ClaimModelFile } from '../lib/analysis/claims/model';
 import { CLAIM_MODEL } from '../lib/analysis/claims/model.generated';
 import { STACK_FEATURES, stackInputs, stackLogit, type StackerModel } from '../lib/analysis/claims/stacker';
 
@@ -297,6 +300,11 @@ interface PolicyRow {
 }
 interface StackExample {
   x: Float64Array;
+  f: SentenceFeatures;
+  /** Indices (into FEATURE_NAMES) of the cues that fired. */
+  cues: number[];
+  /** Word unigrams and bigrams, with repeats (as linearScore sums them at inference). */
+  grams: string[];
   y: number;
   doc: string;
   /** The hand-set noisy-OR rule (prior shift + gates), for comparison. */
@@ -313,36 +321,92 @@ function stackExamples(lang: string): StackExample[] {
       const f = extractFeatures(r.text, lang);
       const pCheck = checkProbability(r.text, f, lang, model);
       const x = stackInputs(f, pCheck, effectPart(f), forecastPart(f), positionProbability(f));
-      return { x, y: r.label ? 1 : 0, doc: r.doc, rule: combine(pCheck, positionProbability(f), f).score };
+      const cues = FEATURE_NAMES.flatMap((name, i) => (f.on.has(name) ? [i] : []));
+      return { x, f, cues, grams: ngrams(r.text), y: r.label ? 1 : 0, doc: r.doc, rule: combine(pCheck, positionProbability(f), f).score };
     });
 }
 
-/** Dense L2 logistic regression (Adam, full batch); mean log-loss + (l2 / n) ||w||^2 / 2. */
-function trainDense(data: StackExample[], l2: number, iters = 1500): StackerModel {
+/** Regularisation of the stacker: dense part, and sparse part (cues + n-grams; 0 = no sparse part). */
+interface StackReg {
+  l2: number;
+  l2Sparse: number;
+}
+/** A fitted stacker plus the n-gram vocabulary it was fitted with (index → gram). */
+interface FittedStack {
+  model: StackerModel;
+  grams: Map<string, number>;
+}
+
+/** N-grams seen in at least MIN_COUNT training sentences. */
+function stackVocab(data: StackExample[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of data) for (const g of new Set(e.grams)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const vocab = new Map<string, number>();
+  for (const [g, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= MIN_COUNT) vocab.set(g, vocab.size);
+  return vocab;
+}
+
+/** Sparse indices of an example: cues, then n-grams (repeats kept). */
+function sparseIndex(e: StackExample, vocab: Map<string, number>): number[] {
+  const idx = [...e.cues];
+  for (const g of e.grams) {
+    const j = vocab.get(g);
+    if (j !== undefined) idx.push(F + j);
+  }
+  return idx;
+}
+
+/**
+ * L2 logistic regression (Adam, full batch) over the dense stacker inputs and, when
+ * `reg.l2Sparse > 0`, the cues and n-grams; mean log-loss + (l2 / n) ||w||^2 / 2 per part.
+ */
+function trainStack(data: StackExample[], reg: StackReg, iters = 1200): FittedStack {
   const d = STACK_FEATURES.length;
-  const w = new Float64Array(d + 1);
-  const m = new Float64Array(d + 1);
-  const v = new Float64Array(d + 1);
-  const g = new Float64Array(d + 1);
+  const sparse = reg.l2Sparse > 0;
+  const vocab = sparse ? stackVocab(data) : new Map<string, number>();
+  const dim = d + (sparse ? F + vocab.size : 0);
+  const idx = data.map((e) => (sparse ? sparseIndex(e, vocab) : []));
+  const w = new Float64Array(dim + 1);
+  const m = new Float64Array(dim + 1);
+  const v = new Float64Array(dim + 1);
+  const g = new Float64Array(dim + 1);
   const n = data.length;
   for (let t = 1; t <= iters; t++) {
     g.fill(0);
-    for (const e of data) {
+    data.forEach((e, k) => {
       let z = w[0] as number;
       for (let j = 0; j < d; j++) z += (w[j + 1] as number) * (e.x[j] as number);
-      const err = sigmoid(z) - e.y;
-      g[0] = (g[0] as number) + err / n;
-      for (let j = 0; j < d; j++) g[j + 1] = (g[j + 1] as number) + (err * (e.x[j] as number)) / n;
-    }
-    for (let j = 1; j <= d; j++) g[j] = (g[j] as number) + (l2 / n) * (w[j] as number);
-    for (let j = 0; j <= d; j++) {
+      for (const i of idx[k] as number[]) z += w[d + i + 1] as number;
+      const err = (sigmoid(z) - e.y) / n;
+      g[0] = (g[0] as number) + err;
+      for (let j = 0; j < d; j++) g[j + 1] = (g[j + 1] as number) + err * (e.x[j] as number);
+      for (const i of idx[k] as number[]) g[d + i + 1] = (g[d + i + 1] as number) + err;
+    });
+    for (let j = 1; j <= dim; j++) g[j] = (g[j] as number) + ((j <= d ? reg.l2 : reg.l2Sparse) / n) * (w[j] as number);
+    for (let j = 0; j <= dim; j++) {
       const gj = g[j] as number;
       m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
       v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
       w[j] = (w[j] as number) - (0.03 * ((m[j] as number) / (1 - 0.9 ** t))) / (Math.sqrt((v[j] as number) / (1 - 0.999 ** t)) + 1e-8);
     }
   }
-  return { bias: w[0] as number, weights: Array.from(w.subarray(1)) };
+  const model: StackerModel = { bias: w[0] as number, weights: Array.from(w.subarray(1, d + 1)) };
+  if (sparse) {
+    model.cues = Array.from(w.subarray(d + 1, d + 1 + F));
+    model.vocab = [...vocab].map(([gram, j]) => `${gram}\t${w[d + 1 + F + j] as number}`).join('\n');
+  }
+  return { model, grams: vocab };
+}
+
+/** Stacker probability of an example, with the fitted vocabulary (training-time twin of model.ts). */
+function stackProb(fit: FittedStack, e: StackExample): number {
+  let z = stackLogit(fit.model, e.x);
+  if (fit.model.cues) {
+    const vocabW = fit.model.vocab ? parseVocab(fit.model.vocab) : null;
+    for (const i of e.cues) z += fit.model.cues[i] ?? 0;
+    if (vocabW) for (const gram of e.grams) z += (gram.includes(' ') ? vocabW.bi.get(gram.slice(0, gram.indexOf(' ')))?.get(gram.slice(gram.indexOf(' ') + 1)) : vocabW.uni.get(gram)) ?? 0;
+  }
+  return stackGate(sigmoid(z), e.f);
 }
 
 /** Seeded document-grouped fold assignment (every sentence of a document in the same fold). */
@@ -365,14 +429,14 @@ function docFolds(data: StackExample[], k: number, seed: number): number[] {
 
 const SEEDS = [1, 2, 3, 4, 5];
 /** Out-of-fold stacker probabilities for each seed. */
-function stackCv(data: StackExample[], l2: number): number[][] {
+function stackCv(data: StackExample[], reg: StackReg): number[][] {
   return SEEDS.map((seed) => {
     const fo = docFolds(data, FOLDS, seed);
     const out = new Array<number>(data.length).fill(0);
     for (let k = 0; k < FOLDS; k++) {
-      const m = trainDense(data.filter((_, i) => fo[i] !== k), l2);
+      const fit = trainStack(data.filter((_, i) => fo[i] !== k), reg);
       data.forEach((e, i) => {
-        if (fo[i] === k) out[i] = sigmoid(stackLogit(m, e.x));
+        if (fo[i] === k) out[i] = stackProb(fit, e);
       });
     }
     return out;
@@ -398,22 +462,6 @@ const stackers: Record<string, StackerModel> = {};
 const stackReport: string[] = [];
 let enStack: StackerModel | undefined;
 const byLang: Record<string, StackExample[]> = { en: stackExamples('en'), fr: stackExamples('fr') };
-// Pooled variant: one set of weights fitted on both languages, threshold per language.
-const pooled = [...(byLang.en as StackExample[]), ...(byLang.fr as StackExample[])];
-let pooledChoice = { l2: 1, loss: Infinity, oof: [] as number[][] };
-if (args.includes('--pooled')) {
-  for (const l2 of [0.3, 1, 3, 10]) {
-    const oof = stackCv(pooled, l2);
-    const loss = mean(oof.map((s) => logLoss(s, pooled.map((e) => e.y))));
-    if (loss < pooledChoice.loss) pooledChoice = { l2, loss, oof };
-  }
-  const nEn = (byLang.en as StackExample[]).length;
-  for (const [lang, a, b] of [['en', 0, nEn], ['fr', nEn, pooled.length]] as Array<[string, number, number]>) {
-    const y = pooled.slice(a, b).map((e) => e.y);
-    const cv = cvThreshold(pooledChoice.oof.map((o) => o.slice(a, b)), y);
-    console.log(`pooled stacker (l2=${pooledChoice.l2}) on ${lang}: CV F1 ${fmt(cv.f)} P ${fmt(cv.p)} R ${fmt(cv.r)} AP ${fmt(cv.ap)} thr ${cv.thr.toFixed(3)}`);
-  }
-}
 for (const lang of ['en', 'fr']) {
   const data = byLang[lang] as StackExample[];
   if (!data.length) {
@@ -425,32 +473,48 @@ for (const lang of ['en', 'fr']) {
   const ruleAt = f1At(rule, y, CLAIM_THRESHOLD);
   const ruleAp = averagePrecision(rule, y);
   console.log(`\nstacker ${lang}: ${data.length} project sentences, ${y.reduce((a, b) => a + b, 0)} claims, ${new Set(data.map((e) => e.doc)).size} documents; doc-grouped ${FOLDS}-fold CV x ${SEEDS.length} seeds`);
-  let chosen = { l2: 1, loss: Infinity, oof: [] as number[][] };
-  for (const l2 of [0.3, 1, 3, 10]) {
-    const oof = stackCv(data, l2);
-    const loss = mean(oof.map((s) => logLoss(s, y)));
-    console.log(`  l2=${l2}: CV log-loss ${fmt(loss)}`);
-    if (loss < chosen.loss) chosen = { l2, loss, oof };
+  let chosen = { reg: { l2: 1, l2Sparse: 0 } as StackReg, loss: Infinity, oof: [] as number[][] };
+  let denseBest = { f: 0, ap: 0, reg: '' };
+  for (const l2Sparse of [0, 0.3, 1, 3]) {
+    for (const l2 of [1]) {
+      const reg = { l2, l2Sparse };
+      const oof = stackCv(data, reg);
+      const loss = mean(oof.map((s) => logLoss(s, y)));
+      const cvr = cvThreshold(oof, y);
+      console.log(`  l2=${l2} sparse l2=${l2Sparse || 'none'}: CV log-loss ${fmt(loss)} F1 ${fmt(cvr.f)} AP ${fmt(cvr.ap)}`);
+      if (l2Sparse === 0 && cvr.f > denseBest.f) denseBest = { f: cvr.f, ap: cvr.ap, reg: `l2=${l2}` };
+      if (loss < chosen.loss) chosen = { reg, loss, oof };
+    }
   }
   const cv = cvThreshold(chosen.oof, y);
   console.log(`| ${lang} project set (CV) | F1 | P | R | AP | threshold |`);
   console.log('|---|---|---|---|---|---|');
   console.log(`| hand-set noisy-OR rule (no fitting) | ${fmt(ruleAt.f)} | ${fmt(ruleAt.p)} | ${fmt(ruleAt.r)} | ${fmt(ruleAp)} | ${CLAIM_THRESHOLD} |`);
-  console.log(`| stacker (l2=${chosen.l2}, CV threshold) | ${fmt(cv.f)} | ${fmt(cv.p)} | ${fmt(cv.r)} | ${fmt(cv.ap)} | ${cv.thr.toFixed(3)} |`);
+  console.log(`| dense stacker only (${denseBest.reg}, CV threshold) | ${fmt(denseBest.f)} | | | ${fmt(denseBest.ap)} | |`);
+  console.log(`| stacker (l2=${chosen.reg.l2}, sparse l2=${chosen.reg.l2Sparse || 'none'}, CV threshold) | ${fmt(cv.f)} | ${fmt(cv.p)} | ${fmt(cv.r)} | ${fmt(cv.ap)} | ${cv.thr.toFixed(3)} |`);
   if (lang === 'fr' && enStack) {
     // The English stacker as is on French (no French fitting), for reference.
-    const s = data.map((e) => sigmoid(stackLogit(enStack as StackerModel, e.x)));
+    const s = data.map((e) => stackProb({ model: enStack as StackerModel, grams: new Map() }, e));
     const at = f1At(s, y, CLAIM_THRESHOLD);
     console.log(`| English stacker applied to French | ${fmt(at.f)} | ${fmt(at.p)} | ${fmt(at.r)} | ${fmt(averagePrecision(s, y))} | ${CLAIM_THRESHOLD} |`);
   }
   const ship = cv.f >= ruleAt.f && cv.ap >= ruleAp;
-  const full = trainDense(data, chosen.l2);
+  const full = trainStack(data, chosen.reg).model;
   // Fold the CV threshold into the bias: score >= CLAIM_THRESHOLD <=> stacker prob >= cv.thr.
   const shipped: StackerModel = { bias: r3(full.bias + logit(CLAIM_THRESHOLD) - logit(cv.thr)), weights: full.weights.map(r3) };
+  if (full.cues) shipped.cues = full.cues.map(r3);
+  if (full.vocab) {
+    shipped.vocab = full.vocab
+      .split('\n')
+      .map((line) => line.split('\t') as [string, string])
+      .filter(([, w]) => Math.abs(Number(w)) >= 0.02)
+      .map(([gram, w]) => `${gram}\t${r3(Number(w))}`)
+      .join('\n');
+  }
   if (lang === 'en') enStack = shipped;
   console.log(`  weights: bias=${shipped.bias} ` + STACK_FEATURES.map((n, i) => `${n}=${shipped.weights[i]}`).join(' '));
   console.log(`  ${ship ? 'SHIPPED' : 'NOT shipped (the hand-set rule is as good on CV)'}`);
-  stackReport.push(`${lang}: n=${data.length} cv_f1=${fmt(cv.f)} cv_ap=${fmt(cv.ap)} rule_f1=${fmt(ruleAt.f)} rule_ap=${fmt(ruleAp)} thr=${cv.thr.toFixed(3)} l2=${chosen.l2} shipped=${ship}`);
+  stackReport.push(`${lang}: n=${data.length} cv_f1=${fmt(cv.f)} cv_ap=${fmt(cv.ap)} rule_f1=${fmt(ruleAt.f)} rule_ap=${fmt(ruleAp)} thr=${cv.thr.toFixed(3)} l2=${chosen.reg.l2} l2_sparse=${chosen.reg.l2Sparse} shipped=${ship}`);
   if (ship) stackers[lang] = shipped;
 }
 
@@ -459,7 +523,8 @@ if (cbOof) {
   const s = examples.map((e, i) => {
     const pCheck = (cbOof as number[])[i] as number;
     if (!stackers.en) return combine(pCheck, positionProbability(e.f), e.f, 0).score;
-    return sigmoid(stackLogit(stackers.en, stackInputs(e.f, pCheck, effectPart(e.f), forecastPart(e.f), positionProbability(e.f))));
+    const x = stackInputs(e.f, pCheck, effectPart(e.f), forecastPart(e.f), positionProbability(e.f));
+    return stackGate(sigmoid(stackLogit(stackers.en, x) + sparseStackLogit(stackers.en, e.f, e.text)), e.f);
   });
   const at = f1At(s, ys, CLAIM_THRESHOLD);
   const bf = bestF1(s, ys, 0.1, 0.85, 0.05);

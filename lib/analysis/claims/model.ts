@@ -254,10 +254,35 @@ const STACK_X = new Float64Array(STACK_FEATURES.length);
  * CV-chosen threshold to CLAIM_THRESHOLD. `pCheck` is at ClaimBuster's base rate (no prior shift:
  * the stacker learns its own).
  */
-export function stackedScore(stack: StackerModel, pCheck: number, f: SentenceFeatures): ClaimScore {
+export function stackedScore(stack: StackerModel, pCheck: number, f: SentenceFeatures, sentence = '', toks?: readonly WordToken[]): ClaimScore {
   const pPosition = positionProbability(f);
   const x = stackInputs(f, pCheck, effectPart(f), forecastPart(f), pPosition, STACK_X);
-  return { score: sigmoid(stackLogit(stack, x)), pCheck, pPosition };
+  return { score: stackGate(sigmoid(stackLogit(stack, x) + sparseStackLogit(stack, f, sentence, toks)), f), pCheck, pPosition };
+}
+
+/**
+ * Two rules of GUIDELINES.md are applied to the stacker's output as gates (training applies them
+ * too, before the threshold is chosen), because a learned weight only lowers the odds:
+ * - §2: every question is a non-claim, interviewer's or rhetorical (one full of figures still
+ *   scored 0.8 without the gate);
+ * - §3: an incident title ("#497: …", "Incident 171: …") is a claim only when it states an
+ *   effect (or, as any sentence, a quantity), so without an effect or statistic cue it keeps a
+ *   fraction of its score.
+ */
+export function stackGate(score: number, f: SentenceFeatures): number {
+  let s = score;
+  if (f.on.has('question')) s *= GATES.question ?? 1;
+  if (f.on.has('incident_title') && effectPart(f) < 0.5 && !STAT_CUES.some((c) => f.on.has(c))) s *= INCIDENT_WITHOUT_EFFECT;
+  return s;
+}
+const INCIDENT_WITHOUT_EFFECT = 0.3;
+const STAT_CUES: readonly FeatureName[] = ['number', 'percent', 'money', 'big_number'];
+
+/** The stacker's cue and n-gram terms (0 for a stacker without them). */
+export function sparseStackLogit(stack: StackerModel, f: SentenceFeatures, sentence: string, toks?: readonly WordToken[]): number {
+  if (!stack.cues && !stack.vocab) return 0;
+  const sparse: LinearModel = { bias: 0, weights: stack.cues ?? [] };
+  return stack.vocab ? linearScore(sparse, f.on, toks ?? wordTokens(sentence), parseVocab(stack.vocab)) : linearScore(sparse, f.on);
 }
 
 /**
@@ -274,7 +299,7 @@ export function scoreSentence(
 ): ClaimScore {
   const pCheck = checkProbability(sentence, f, lang, model, toks);
   const stack = stacks[lang === 'fr' ? 'fr' : 'en'];
-  if (stack) return stackedScore(stack, pCheck, f);
+  if (stack) return stackedScore(stack, pCheck, f, sentence, toks);
   return combine(pCheck, positionProbability(f), f);
 }
 

@@ -45,6 +45,14 @@ export interface StackerModel {
   bias: number;
   /** One weight per STACK_FEATURES entry. */
   weights: number[];
+  /**
+   * Optional sparse part, learned on the same project sentences: one weight per FEATURE_NAMES
+   * entry (the cues themselves, not only the parts built from them) and "ngram\tweight" lines of
+   * word unigrams and bigrams. This is what lets the stacker tell a fact sheet's "NIST will set
+   * standards" (a description, not a claim) from "AI will transform work" (a forecast).
+   */
+  cues?: number[];
+  vocab?: string;
 }
 
 const STAT: readonly FeatureName[] = ['number', 'percent', 'money', 'big_number'];
@@ -92,7 +100,7 @@ export function stackInputs(f: SentenceFeatures, pCheck: number, pEffect: number
   return x;
 }
 
-/** Logit of the stacker. */
+/** Logit of the dense part of the stacker (the sparse part is added by model.ts, which owns the n-gram tables). */
 export function stackLogit(m: StackerModel, x: Float64Array): number {
   let z = m.bias;
   for (let i = 0; i < x.length; i++) z += (m.weights[i] ?? 0) * (x[i] as number);
