@@ -7,7 +7,7 @@ import { findOrganizations } from './orgs';
 import { scoreClaim, type ScoredSentence } from './claims';
 import { CLAIM_MODEL } from './claims/model.generated';
 import { detectLanguage, splitSentences } from './text';
-import type { AnalysisOptions, AnalysisResult, OrgMention } from './types';
+import type { AnalysisOptions, AnalysisResult, ClaimMention, OrgMention } from './types';
 
 export { CLAIM_THRESHOLD } from './claims';
 export type { ScoredSentence } from './claims';
@@ -54,6 +54,11 @@ export interface DetailedAnalysis {
 
 /** Analyses `text`; see `analyze`. Also returns the scores of sentences below the threshold. */
 export function analyzeDetailed(text: string, opts: AnalysisOptions = {}): DetailedAnalysis {
+  return run(text, opts, true);
+}
+
+/** The analysis; `keepSentences`: also list every scored sentence (`analyze` does not need them). */
+function run(text: string, opts: AnalysisOptions, keepSentences: boolean): DetailedAnalysis {
   const now = opts.now ?? (() => performance.now());
   const started = now();
   const maxChars = Math.max(0, opts.maxChars ?? DEFAULT_MAX_CHARS);
@@ -103,9 +108,11 @@ export function analyzeDetailed(text: string, opts: AnalysisOptions = {}): Detai
       break;
     }
     const scored = scoreClaim(work, s, lang, orgs);
-    sentences.push(scored);
+    if (keepSentences) sentences.push(scored);
     if (scored.isClaim) {
-      const { isClaim: _ignored, ...claim } = scored;
+      // The ClaimMention part of `scored` (same keys, same order as an object rest would give).
+      const claim: ClaimMention = { start: scored.start, end: scored.end, kind: scored.kind, score: scored.score, cues: scored.cues };
+      if (scored.claimant) claim.claimant = scored.claimant;
       result.claims.push(claim);
     }
   }
@@ -118,5 +125,5 @@ export function analyzeDetailed(text: string, opts: AnalysisOptions = {}): Detai
  * sentence-level claims (EN/FR). Never throws; bounded by `maxChars` and `budgetMs`.
  */
 export function analyze(text: string, opts: AnalysisOptions = {}): AnalysisResult {
-  return analyzeDetailed(text, opts).result;
+  return run(text, opts, false).result;
 }

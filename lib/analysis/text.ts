@@ -39,6 +39,11 @@ const SENTENCE_STARTERS = new Set([
   'selon', 'depuis', 'aujourd',
 ]);
 
+let segmenterExists: boolean | undefined;
+function hasSegmenter(): boolean {
+  return (segmenterExists ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl);
+}
+
 let segmenterCache: Intl.Segmenter | null | undefined;
 function segmenter(): Intl.Segmenter | null {
   if (segmenterCache === undefined) {
@@ -51,23 +56,223 @@ function segmenter(): Intl.Segmenter | null {
   return segmenterCache;
 }
 
-/** Sentence terminators (ICU STerm/ATerm that occur in en/fr text) and the NEL separator. */
-const TERMINATOR_RE = /[.!?…\u0085\u203c\u2047-\u2049\u3002\uff01\uff0e\uff1f]/;
-/** Trailing terminators, closing punctuation and spaces. */
-const TAIL_RE = /[\s.!?…\u203c\u2047-\u2049\u3002\uff01\uff0e\uff1f"'»”’)\]]+$/;
+/** Is `c` in JavaScript's \s (WhiteSpace and LineTerminator)? */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
-/** Raw sentence cuts of one block (no line breaks inside), with Intl.Segmenter or a regex fallback. */
-function rawCuts(block: string): number[] {
+/** Sentence terminators (ICU STerm/ATerm that occur in en/fr text) and the NEL separator. */
+function isTerminator(c: number): boolean {
+  if (c < 128) return c === 46 || c === 33 || c === 63; // . ! ?
+  return c === 0x2026 || c === 0x85 || c === 0x203c || (c >= 0x2047 && c <= 0x2049) || c === 0x3002 || c === 0xff01 || c === 0xff0e || c === 0xff1f;
+}
+
+/** Trailing terminators, closing punctuation and spaces. */
+function isTailChar(c: number): boolean {
+  if (isJsSpace(c)) return true;
+  if (c < 128) return c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 41 || c === 93; // . ! ? " ' ) ]
+  return (
+    c === 0x2026 || c === 0x203c || (c >= 0x2047 && c <= 0x2049) || c === 0x3002 || c === 0xff01 || c === 0xff0e || c === 0xff1f || c === 0xbb || c === 0x201d || c === 0x2019
+  );
+}
+
+// ------------------------------------------------------------- UAX #29 sentence boundaries
+// Intl.Segmenter (ICU) was by far the most expensive step of the splitting (a break iterator per
+// block, about 4M chars/s at best). For blocks made only of characters whose Sentence_Break class
+// is tabulated below (Latin scripts, general punctuation), the same rules (UAX #29 SB5-SB11, which
+// ICU implements) run here, looking only at the characters around each terminator; any other
+// character sends the block to Intl.Segmenter. The tests check the breaks against Intl.Segmenter.
+
+const SB_OTHER = 0;
+const SB_SP = 1;
+const SB_LOWER = 2;
+const SB_UPPER = 3;
+const SB_OLETTER = 4;
+const SB_NUMERIC = 5;
+const SB_ATERM = 6;
+const SB_STERM = 7;
+const SB_CLOSE = 8;
+const SB_SCONTINUE = 9;
+const SB_EXTEND = 10;
+const SB_FORMAT = 11;
+/** Not tabulated (or a paragraph separator): the block goes to Intl.Segmenter. */
+const SB_UNKNOWN = 255;
+
+/** Tabulated ranges [from, to] (inclusive). */
+const SB_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x036f], // Basic Latin … Combining Diacritical Marks
+  [0x1e00, 0x1eff], // Latin Extended Additional
+  [0x2000, 0x20cf], // General Punctuation, super/subscripts, currency symbols
+];
+const SB_TABLE_SIZE = 0x20d0;
+let sbTable: Uint8Array | undefined;
+
+/** Unicode properties the Sentence_Break classes are made of (UAX #29 table 4). */
+const SB_PROPERTIES = {
+  extend: /\p{Grapheme_Extend}|\p{Mc}/gu,
+  format: /\p{Cf}/gu,
+  space: /\p{White_Space}/gu,
+  lower: /\p{Lowercase}/gu,
+  upper: /\p{Uppercase}|\p{Lt}/gu,
+  alpha: /\p{Alphabetic}/gu,
+  sterm: /\p{Sentence_Terminal}/gu,
+  close: /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}]/gu,
+};
+
+/** Sentence_Break class of code unit `c`, given which of SB_PROPERTIES it has (`has(name)`). */
+function sentenceBreakClass(c: number, has: (p: keyof typeof SB_PROPERTIES) => boolean): number {
+  if (c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) return SB_UNKNOWN;
+  if (c === 0x2e || c === 0x2024 || c === 0xfe52 || c === 0xff0e) return SB_ATERM;
+  if (has('extend') || c === 0x200d) return SB_EXTEND;
+  if (has('format') && c !== 0x200c) return SB_FORMAT;
+  if (has('space')) return SB_SP;
+  if (has('lower')) return SB_LOWER;
+  if (has('upper')) return SB_UPPER;
+  if (has('alpha')) return SB_OLETTER;
+  if (c >= 0x30 && c <= 0x39) return SB_NUMERIC;
+  if (has('sterm')) return SB_STERM;
+  if (c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3b || c === 0x2013 || c === 0x2014) return SB_SCONTINUE;
+  if (c === 0x22 || c === 0x27 || has('close')) return SB_CLOSE;
+  return SB_OTHER;
+}
+
+/** Any character the table does not know (global: searched from `lastIndex`). */
+let sbUnknownRe: RegExp | undefined;
+/** Any ATerm or STerm character of the table (global). */
+let sbTermRe: RegExp | undefined;
+
+/** A regex character class of the code units `c` of the table with `keep(table[c])`, or outside it. */
+function classOf(table: Uint8Array, keep: (cls: number) => boolean, outside: boolean): string {
+  const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let c = 0; c < SB_TABLE_SIZE; c++) {
+    if (!keep(table[c] as number)) continue;
+    let d = c;
+    while (d + 1 < SB_TABLE_SIZE && keep(table[d + 1] as number)) d++;
+    out += d > c ? `${hex(c)}-${hex(d)}` : hex(c);
+    c = d;
+  }
+  if (outside) out += `${hex(SB_TABLE_SIZE)}-\\uffff`;
+  return `[${out}]`;
+}
+
+function sentenceBreakTable(): Uint8Array {
+  if (!sbTable) {
+    const table = new Uint8Array(SB_TABLE_SIZE).fill(SB_UNKNOWN);
+    // The properties of every tabulated unit, one regex scan per property.
+    let units = '';
+    for (const [a, b] of SB_RANGES) for (let c = a; c <= b; c++) units += String.fromCharCode(c);
+    const props = new Map<string, Set<number>>();
+    for (const [name, re] of Object.entries(SB_PROPERTIES)) {
+      const set = new Set<number>();
+      for (const m of units.matchAll(re)) set.add(m[0].charCodeAt(0));
+      props.set(name, set);
+    }
+    for (const [a, b] of SB_RANGES) {
+      for (let c = a; c <= b; c++) table[c] = sentenceBreakClass(c, (name) => (props.get(name) as Set<number>).has(c));
+    }
+    sbUnknownRe = new RegExp(classOf(table, (x) => x === SB_UNKNOWN, true), 'g');
+    sbTermRe = new RegExp(classOf(table, (x) => x === SB_ATERM || x === SB_STERM, false), 'g');
+    sbTable = table;
+  }
+  return sbTable;
+}
+
+/**
+ * Sentence breaks inside `text[from, to)` by the rules of UAX #29 (breaks at `from` and `to`
+ * excluded), pushed as offsets from `from`; false (and nothing pushed) when a character of the
+ * span is not tabulated. Untabulated characters and terminators are found by regex scans; only
+ * the characters around a terminator are classified.
+ */
+function uaxCuts(text: string, from: number, to: number, cuts: number[]): boolean {
+  const table = sentenceBreakTable();
+  // The regexes run on the span alone (a slice shares the text's characters).
+  const span = from === 0 && to === text.length ? text : text.slice(from, to);
+  const unknownRe = sbUnknownRe as RegExp;
+  const termRe = sbTermRe as RegExp;
+  unknownRe.lastIndex = 0;
+  if (unknownRe.test(span)) return false;
+  const n = span.length;
+  let p = 0;
+  while (p < n) {
+    termRe.lastIndex = p;
+    const t = termRe.exec(span);
+    if (!t) break;
+    p = t.index;
+    const c = table[span.charCodeAt(p)] as number;
+    // SATerm (Extend|Format)* Close* Sp*: where a break may come (SB9, SB10 forbid one inside).
+    let q = p + 1;
+    let x = SB_OTHER;
+    let phase = 0; // 0: after the terminator, 1: in Close*, 2: in Sp*
+    for (; q < n; q++) {
+      x = table[span.charCodeAt(q)] as number;
+      if (x === SB_EXTEND || x === SB_FORMAT) continue;
+      if (x === SB_CLOSE && phase <= 1) phase = 1;
+      else if (x === SB_SP) phase = 2;
+      else break;
+    }
+    if (q >= n) break;
+    const next = x;
+    let glue = false;
+    if (c === SB_ATERM) {
+      const adjacent = phase === 0;
+      if (adjacent && next === SB_NUMERIC) glue = true; // SB6
+      else if (adjacent && next === SB_UPPER) {
+        // SB7: (Upper | Lower) ATerm × Upper, the character before being the last one that is not
+        // Extend/Format (SB5; at the start of the span, the first one).
+        let b = p - 1;
+        let y = b >= 0 ? (table[span.charCodeAt(b)] as number) : SB_OTHER;
+        while (b > 0 && (y === SB_EXTEND || y === SB_FORMAT)) y = table[span.charCodeAt(--b)] as number;
+        if (b >= 0 && (y === SB_UPPER || y === SB_LOWER)) glue = true;
+      }
+      if (!glue) {
+        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+        let r = q;
+        let y = SB_OTHER;
+        for (; r < n; r++) {
+          y = table[span.charCodeAt(r)] as number;
+          if (y === SB_OLETTER || y === SB_UPPER || y === SB_LOWER || y === SB_ATERM || y === SB_STERM) break;
+        }
+        if (r < n && y === SB_LOWER) glue = true;
+      }
+    }
+    // SB8a: SATerm Close* Sp* × (SContinue | SATerm)
+    if (!glue && (next === SB_SCONTINUE || next === SB_ATERM || next === SB_STERM)) glue = true;
+    if (!glue) cuts.push(q); // SB11
+    p = q;
+  }
+  return true;
+}
+
+/**
+ * The sentence breaks of `text` by UAX #29 (offsets of the sentences after the first, as
+ * Intl.Segmenter gives them), or null when `text` has a character this module does not tabulate.
+ * Exported for tests.
+ */
+export function uaxSentenceBreaks(text: string): number[] | null {
+  const cuts: number[] = [];
+  return uaxCuts(text, 0, text.length, cuts) ? cuts : null;
+}
+
+/** Raw sentence cuts of `text[from, to)` (no line breaks inside), offsets from `from`. */
+function rawCuts(text: string, from: number, to: number): number[] {
   const cuts: number[] = [];
   // Fast path: no terminator before the block's tail means one sentence (headings, list items,
-  // one-sentence lines); Intl.Segmenter is by far the most expensive step on such lines.
-  const tail = TAIL_RE.exec(block);
-  if (!TERMINATOR_RE.test(tail ? block.slice(0, tail.index) : block)) return cuts;
-  const seg = segmenter();
-  if (seg) {
-    for (const s of seg.segment(block)) if (s.index > 0) cuts.push(s.index);
+  // one-sentence lines).
+  let tail = to;
+  while (tail > from && isTailChar(text.charCodeAt(tail - 1))) tail--;
+  let term = false;
+  for (let i = from; i < tail && !term; i++) term = isTerminator(text.charCodeAt(i));
+  if (!term) return cuts;
+  // Where Intl.Segmenter exists, the same rules run here first (it is only created for a block
+  // with a character this module does not tabulate).
+  if (hasSegmenter()) {
+    if (uaxCuts(text, from, to, cuts)) return cuts;
+    for (const s of (segmenter() as Intl.Segmenter).segment(text.slice(from, to))) if (s.index > 0) cuts.push(s.index);
     return cuts;
   }
+  const block = text.slice(from, to);
   const re = /[.!?…]+["'»”’)\]]*\s+(?=["'«“‘(\[]?\p{Lu}|\d)/gu;
   for (let m = re.exec(block); m; m = re.exec(block)) cuts.push(m.index + m[0].length);
   return cuts;
@@ -76,12 +281,30 @@ function rawCuts(block: string): number[] {
 /** Last word (letters and inner dots) before position `end` of `s`, lowercased, without final dot. */
 function wordBefore(s: string, end: number): string {
   let i = end;
-  while (i > 0 && /\s/.test(s[i - 1] ?? '')) i--;
+  while (i > 0 && isJsSpace(s.charCodeAt(i - 1))) i--;
   if (s[i - 1] !== '.') return '';
   const stop = i - 1;
   let j = stop;
-  while (j > 0 && /[\p{L}.\-]/u.test(s[j - 1] ?? '')) j--;
+  while (j > 0 && isLetterDotHyphen(s.charCodeAt(j - 1))) j--;
   return s.slice(j, stop);
+}
+
+const LETTER_UNIT = /\p{L}/u;
+/** Letters among the code units below 0x250 (Latin scripts). */
+let latinLetters: Uint8Array | undefined;
+/** /[\p{L}.\-]/u on one code unit (a lone surrogate is no letter). */
+function isLetterDotHyphen(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 45;
+  if (c < 0x250) {
+    if (!latinLetters) {
+      latinLetters = new Uint8Array(0x250);
+      let units = '';
+      for (let k = 0; k < 0x250; k++) units += String.fromCharCode(k);
+      for (const m of units.matchAll(/\p{L}/gu)) latinLetters[m[0].charCodeAt(0)] = 1;
+    }
+    return latinLetters[c] === 1;
+  }
+  return LETTER_UNIT.test(String.fromCharCode(c));
 }
 
 function firstWord(s: string, from: number): string {
@@ -89,20 +312,27 @@ function firstWord(s: string, from: number): string {
   return m?.[1] ?? '';
 }
 
+/** Does `next` (a word) start with a lowercase letter? */
+function isNextLower(next: string): boolean {
+  return next !== '' && next[0] === next[0]?.toLowerCase() && next[0] !== next[0]?.toUpperCase();
+}
+
 /** Should the cut at `cut` in `block` be undone (abbreviation, initial, dotted acronym)? */
 function isFalseCut(block: string, cut: number): boolean {
   const w = wordBefore(block, cut);
   if (!w) return false;
   const lw = w.toLowerCase();
-  const next = firstWord(block, cut);
-  const nextLower = next !== '' && next[0] === next[0]?.toLowerCase() && next[0] !== next[0]?.toUpperCase();
-  if (/^\d/.test(block.slice(cut).trimStart()) && /^(p|pp|no|nos|n|art|fig|figs|vol|ch|sec|chap)$/.test(lw)) return true;
-  if (SOFT_ABBREVIATIONS.has(lw)) return nextLower;
+  // The next word is only read for soft abbreviations and acronyms.
+  if (/^(p|pp|no|nos|n|art|fig|figs|vol|ch|sec|chap)$/.test(lw) && /^\d/.test(block.slice(cut).trimStart())) return true;
+  if (SOFT_ABBREVIATIONS.has(lw)) return isNextLower(firstWord(block, cut));
   if (ABBREVIATIONS.has(lw)) return true;
   // A single capital initial ("Léa M. Synthia", "J. Dupont").
-  if (/^\p{Lu}$/u.test(w)) return true;
+  if (w.length <= 2 && /^\p{Lu}$/u.test(w)) return true;
   // Dotted acronyms: "U.S.", "U.N.", "O.N.U.".
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) return nextLower || (next !== '' && !SENTENCE_STARTERS.has(next.toLowerCase()));
+  if (w.includes('.') && /^(?:\p{L}\.)+\p{L}$/u.test(w)) {
+    const next = firstWord(block, cut);
+    return isNextLower(next) || (next !== '' && !SENTENCE_STARTERS.has(next.toLowerCase()));
+  }
   return false;
 }
 
@@ -128,34 +358,77 @@ function blocksOf(line: string, offset: number, out: Array<[number, number]>): v
  * Spans are trimmed of surrounding whitespace; empty ones are dropped.
  */
 export function splitSentences(text: string, from = 0, to = text.length): Sentence[] {
-  const blocks: Array<[number, number]> = [];
-  const lineRe = /[^\n\r\u2028\u2029]+/g;
-  lineRe.lastIndex = from;
-  const region = to < text.length ? text.slice(0, to) : text;
-  for (let m = lineRe.exec(region); m; m = lineRe.exec(region)) blocksOf(m[0], m.index, blocks);
+  // Lines: maximal runs without a line break, from `from` (as a /[^\n\r\u2028\u2029]+/g scan would).
+  const end = to < text.length ? text.slice(0, to).length : text.length;
   const out: Sentence[] = [];
-  for (const [bs, be] of blocks) {
-    const block = text.slice(bs, be);
-    const cuts: number[] = [];
-    for (const raw of rawCuts(block)) {
-      if (isFalseCut(block, raw)) continue;
-      // Re-attach closing punctuation that ICU put at the start of the next sentence.
-      const lead = /^\s*[»”’)\]]+/.exec(block.slice(raw, raw + 8));
-      const cut = lead ? raw + lead[0].length : raw;
-      if (cut > (cuts[cuts.length - 1] ?? 0) && cut < block.length) cuts.push(cut);
+  let i = from > 0 ? Math.floor(from) : 0;
+  // Text whose only line break is \n (the usual case) is cut with indexOf.
+  const none = (c: string): boolean => {
+    const k = text.indexOf(c, i);
+    return k < 0 || k >= end;
+  };
+  const onlyLf = none('\r') && none('\u2028') && none('\u2029');
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      i++;
+      continue;
     }
-    let prev = 0;
-    for (const cut of [...cuts, block.length]) {
-      pushTrimmed(text, bs + prev, bs + cut, out);
-      prev = cut;
+    let j: number;
+    if (onlyLf) {
+      j = text.indexOf('\n', i + 1);
+      if (j < 0 || j > end) j = end;
+    } else {
+      for (j = i + 1; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (d <= 13 ? d === 10 || d === 13 : d === 0x2028 || d === 0x2029) break;
+      }
     }
+    if (j - i > MAX_BLOCK) {
+      const blocks: Array<[number, number]> = [];
+      blocksOf(text.slice(i, j), i, blocks);
+      for (const [bs, be] of blocks) splitBlock(text, bs, be, out);
+    } else splitBlock(text, i, j, out);
+    i = j;
   }
   return out;
 }
 
+/** Sentences of the block `text[bs, be)`, pushed to `out`. */
+function splitBlock(text: string, bs: number, be: number, out: Sentence[]): void {
+  const raws = rawCuts(text, bs, be);
+  if (raws.length === 0) {
+    pushTrimmed(text, bs, be, out);
+    return;
+  }
+  const block = text.slice(bs, be);
+  const cuts: number[] = [];
+  for (const raw of raws) {
+    if (isFalseCut(block, raw)) continue;
+    // Re-attach closing punctuation that ICU put at the start of the next sentence
+    // (/^\s*[»”’)\]]+/ on the next 8 characters).
+    const stop = Math.min(raw + 8, block.length);
+    let q = raw;
+    while (q < stop && isJsSpace(block.charCodeAt(q))) q++;
+    let r = q;
+    for (; r < stop; r++) {
+      const d = block.charCodeAt(r);
+      if (d !== 0xbb && d !== 0x201d && d !== 0x2019 && d !== 41 && d !== 93) break;
+    }
+    const cut = r > q ? r : raw;
+    if (cut > (cuts[cuts.length - 1] ?? 0) && cut < block.length) cuts.push(cut);
+  }
+  let prev = 0;
+  for (const cut of cuts) {
+    pushTrimmed(text, bs + prev, bs + cut, out);
+    prev = cut;
+  }
+  pushTrimmed(text, bs + prev, be, out);
+}
+
 function pushTrimmed(text: string, a: number, b: number, out: Sentence[]): void {
-  while (a < b && /\s/.test(text[a] ?? '')) a++;
-  while (b > a && /\s/.test(text[b - 1] ?? '')) b--;
+  while (a < b && isJsSpace(text.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(text.charCodeAt(b - 1))) b--;
   if (b > a) out.push({ start: a, end: b, text: text.slice(a, b) });
 }
 

@@ -4,7 +4,7 @@
  * English model. One pass of a few regexes per sentence keeps this well above 2M chars/s.
  */
 import { lexiconFor, type CueName } from './lexicon';
-import { isSingleWordCue, matchCuesInto, wordTokens, type WordToken } from './matcher';
+import { collectCues, DF_PERCENT, DIGIT_RUNS, digitFacts, isSingleWordCueToken, letterOrNumberAt, wordTokens, type CueSink, type WordToken } from './matcher';
 
 export type ShapeName =
   | 'question'
@@ -49,7 +49,7 @@ const BYLINE_FR = /^(?:par|propos recueillis|photo|photos|crédits?|image|source
 const IMPERATIVE_EN = /^(?:establish|develop|protect|promote|ensure|help|read|submit|learn|click|subscribe|join|advance|support|create|expand|provide|use|see|visit|download|sign|follow|explore|discover|find|check|register|build|strengthen|invest|address|encourage|continue|take|make|get|let)\b/i;
 const INCIDENT = /^(?:#\d+\s*:|incident\s+\d+\s*:)/i;
 /** A digit that is not only a year, a list marker ("3." / "#503:") or an ordinal date. */
-const YEARS_AND_MARKERS = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])|^\s*(?:#?\d+[.):]|[-•*])\s*|#\d+/gu;
+export const YEARS_AND_MARKERS = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])|^\s*(?:#?\d+[.):]|[-•*])\s*|#\d+/gu;
 
 /** Copulas and stance verbs after which an evaluative word is asserted ("X is essential",
  * "cette friction est saine"), unlike a modifier inside an event sentence ("a landmark order"). */
@@ -66,9 +66,9 @@ function copulaEvaluative(toks: readonly WordToken[], lang: string): boolean {
   for (let i = 0; i < toks.length; i++) {
     if (!cop.has((toks[i] as WordToken).lower)) continue;
     for (let k = i + 1; k < Math.min(toks.length, i + 5); k++) {
-      const w = (toks[k] as WordToken).lower;
-      if (isSingleWordCue(lex, w, 'evaluative')) return true;
-      if (!BETWEEN.has(w)) break;
+      const t = toks[k] as WordToken;
+      if (isSingleWordCueToken(lex, t, 'evaluative')) return true;
+      if (!BETWEEN.has(t.lower)) break;
     }
   }
   return false;
@@ -85,55 +85,176 @@ function startsWithInfinitive(toks: readonly WordToken[]): boolean {
 /** A digit in a sentence (cheap pre-check before the number regexes). */
 const DIGIT_RE = /\d/;
 const PERCENT_DIGIT = /\d\s?%/;
-const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
-const QUESTION_END = /\?\s*["”»)]?$/;
-const FINAL_PUNCT = /[.!?…:;»”"')\]]/;
+/** A number; with YEARS_AND_MARKERS, the definition of the number feature (read by `scanNumbers`). */
+export const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 const LOWER_START = /^\p{Ll}/u;
+
+/** /\?\s*["”»)]?$/ on a trimmed sentence (it ends with no space). */
+function endsWithQuestion(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  if (c === 63) return true;
+  if (c !== 34 && c !== 0x201d && c !== 0xbb && c !== 41) return false;
+  let i = t.length - 2;
+  while (i >= 0 && isJsSpace(t.charCodeAt(i))) i--;
+  return i >= 0 && t.charCodeAt(i) === 63;
+}
+
+/** /[.!?…:;»”"')\]]/ on the last character. */
+function isFinalPunct(last: string): boolean {
+  if (last.length !== 1) return false;
+  const c = last.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58 || c === 59 || c === 0xbb || c === 0x201d || c === 34 || c === 39 || c === 41 || c === 93;
+}
+
+/** /^\p{Ll}/u (ASCII answered without the regex). */
+function startsLowercase(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_START.test(t);
+}
+
+/** Collects the lexical cues of a sentence into its features (reused: extraction is synchronous). */
+class FeatureSink implements CueSink {
+  on: Set<FeatureName> = new Set();
+  matched: Partial<Record<CueName, string>> = {};
+  add(cue: CueName, text: string): void {
+    this.on.add(cue);
+    this.matched[cue] = text;
+  }
+}
+const SINK = new FeatureSink();
+
+// Numbers: `s.replace(YEARS_AND_MARKERS, ' ').match(NUMBER_RE)` read from the runs of digits,
+// without building either string. The blanked-out spans hold whole runs: a year is a run of four
+// digits, #123 a run after #, and the list marker at the start ends after its run.
+
+/** Is the code point ending before `i` a letter or number (as /u reads it)? */
+function letterOrNumberBefore(s: string, i: number): boolean {
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 1) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return letterOrNumberAt(s, i - 2);
+  }
+  return letterOrNumberAt(s, i - 1);
+}
+
+/** Is the run of digits `s[a, b)` a year YEARS_AND_MARKERS blanks out? */
+function isYearRun(s: string, a: number, b: number): boolean {
+  if (b - a !== 4) return false;
+  const c0 = s.charCodeAt(a);
+  const c1 = s.charCodeAt(a + 1);
+  if (!((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48))) return false;
+  return (a === 0 || !letterOrNumberBefore(s, a)) && (b === s.length || !letterOrNumberAt(s, b));
+}
+
+/** End of the list marker blanked out at the start (/^\s*(?:#?\d+[.):]|[-•*])\s* /), or 0. */
+function markerEnd(s: string): number {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isJsSpace(s.charCodeAt(i))) i++;
+  let e = -1;
+  let j = s.charCodeAt(i) === 35 ? i + 1 : i;
+  if (isAsciiDigit(s.charCodeAt(j))) {
+    while (isAsciiDigit(s.charCodeAt(j))) j++;
+    const d = s.charCodeAt(j);
+    if (d === 46 || d === 41 || d === 58) e = j + 1;
+  }
+  if (e < 0) {
+    const d = s.charCodeAt(i);
+    if (d === 45 || d === 0x2022 || d === 42) e = i + 1;
+  }
+  if (e < 0) return 0;
+  while (e < n && isJsSpace(s.charCodeAt(e))) e++;
+  return e;
+}
+
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** JavaScript's \s on one code unit. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The first number found by the last `scanNumbers`. */
+let firstNumber = '';
+
+/**
+ * How many numbers (NUMBER_RE) `s` has once YEARS_AND_MARKERS are blanked out, counting up to 2;
+ * the first one is left in `firstNumber`.
+ */
+function scanNumbers(s: string): number {
+  let count = 0;
+  let start = -1; // the number being read
+  let end = -1;
+  DIGIT_RUNS.lastIndex = 0;
+  let m = DIGIT_RUNS.exec(s);
+  // At the start a year is blanked out before a list marker is looked for.
+  const floor = m && m.index === 0 && isYearRun(s, 0, m[0].length) ? 0 : markerEnd(s);
+  for (; m; m = DIGIT_RUNS.exec(s)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (a < floor) continue;
+    const blank = isYearRun(s, a, b) || (a - 1 >= floor && s.charCodeAt(a - 1) === 35);
+    // \d+(?:[.,]\d+)*: a kept run right after a separator that follows the number extends it.
+    if (!blank && start >= 0 && a === end + 1 && (s.charCodeAt(end) === 46 || s.charCodeAt(end) === 44)) {
+      end = b;
+      continue;
+    }
+    if (start >= 0) {
+      if (count === 0) firstNumber = s.slice(start, end);
+      if (++count >= 2) return count;
+      start = -1;
+    }
+    if (!blank) {
+      start = a;
+      end = b;
+    }
+  }
+  if (start >= 0) {
+    if (count === 0) firstNumber = s.slice(start, end);
+    count++;
+  }
+  return count;
+}
 
 /** Extracts the features of one sentence in `lang` ('en' or 'fr'; others use English cues). */
 export function extractFeatures(sentence: string, lang: string, toks: readonly WordToken[] = wordTokens(sentence)): SentenceFeatures {
   const on = new Set<FeatureName>();
   const matched: Partial<Record<CueName, string>> = {};
   const hasDigit = DIGIT_RE.test(sentence);
-  matchCuesInto(
-    lexiconFor(lang),
-    sentence,
-    toks,
-    (c) => on.has(c),
-    (c, text) => {
-      on.add(c);
-      matched[c] = text;
-    },
-    hasDigit,
-  );
+  const facts = hasDigit ? digitFacts(sentence) : 0;
+  SINK.on = on;
+  SINK.matched = matched;
+  collectCues(lexiconFor(lang), sentence, toks, SINK, facts);
   if (hasDigit) {
-    if (!on.has('percent')) {
+    if (!on.has('percent') && (facts & DF_PERCENT) !== 0) {
       const p = PERCENT_DIGIT.exec(sentence);
       if (p) {
         on.add('percent');
         matched.percent = p[0];
       }
     }
-    const stripped = sentence.replace(YEARS_AND_MARKERS, ' ');
-    const digits = DIGIT_RE.test(stripped) ? stripped.match(NUMBER_RE) : null;
-    if (digits) {
+    const count = scanNumbers(sentence);
+    if (count > 0) {
       on.add('number');
-      matched.number = digits[0];
-      if (digits.length >= 2) on.add('count_number');
+      matched.number = firstNumber;
+      if (count >= 2) on.add('count_number');
     }
   }
   const tokens = toks.length;
   const trimmed = sentence.trim();
   const last = trimmed[trimmed.length - 1] ?? '';
-  if (last === '?' || QUESTION_END.test(trimmed)) on.add('question');
-  if (!FINAL_PUNCT.test(last)) on.add('no_final_punct');
+  if (last === '?' || endsWithQuestion(trimmed)) on.add('question');
+  if (!isFinalPunct(last)) on.add('no_final_punct');
   if (tokens < 5) on.add('len_short');
   else if (tokens <= 25) on.add('len_medium');
   else on.add('len_long');
   if (tokens < 8 && on.has('no_final_punct')) on.add('fragment');
   if ((lang === 'fr' ? BYLINE_FR : BYLINE_EN).test(trimmed)) on.add('byline');
-  if (LOWER_START.test(trimmed) || last === ',' || last === ';') on.add('list_continuation');
-  if (INCIDENT.test(trimmed)) on.add('incident_title');
+  if (startsLowercase(trimmed) || last === ',' || last === ';') on.add('list_continuation');
+  const c0 = trimmed.charCodeAt(0);
+  if ((c0 === 35 || c0 === 105 || c0 === 73) && INCIDENT.test(trimmed)) on.add('incident_title'); // # i I
   if (lang !== 'fr' && IMPERATIVE_EN.test(trimmed)) on.add('starts_imperative');
   if (on.has('evaluative') && copulaEvaluative(toks, lang)) on.add('copula_eval');
   if (lang === 'fr' && tokens >= 4 && startsWithInfinitive(toks)) on.add('starts_infinitive');

@@ -25,7 +25,10 @@ export function scoreClaim(text: string, s: Sentence, lang: string, orgs: readon
   // Cues (the reader's "why") are only built for reported claims.
   const out: ScoredSentence = { start: s.start, end: s.end, kind: claimKind(f), score, cues: isClaim ? claimCues(f) : [], isClaim };
   if (isClaim) {
-    const claimant = findClaimant(text.slice(s.start, s.end), s.start, lang, orgs);
+    const sentence = text.slice(s.start, s.end);
+    // The tokens are those of `s.text`: passed on when it is the same text (always, for spans of
+    // splitSentences over `text`).
+    const claimant = findClaimant(sentence, s.start, lang, orgs, sentence === s.text ? toks : undefined);
     if (claimant) out.claimant = claimant;
   }
   return out;

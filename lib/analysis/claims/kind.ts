@@ -11,7 +11,7 @@ const STAT_CHANGE = /^(?:doubl|tripl|halv|multipli)/i;
 export function claimKind(f: SentenceFeatures): ClaimKind {
   const on = f.on;
   const change = f.matched.change_verb ?? '';
-  if (on.has('percent') || on.has('money') || on.has('big_number') || on.has('number') || STAT_CHANGE.test(change)) return 'statistic';
+  if (on.has('percent') || on.has('money') || on.has('big_number') || on.has('number') || (change !== '' && STAT_CHANGE.test(change))) return 'statistic';
   if (on.has('comparative') || on.has('superlative') || on.has('trend')) return 'comparison';
   // A recommendation ("AI should benefit everyone") is a position even when its verb names an
   // effect: the sentence asserts what ought to be, not what is (GUIDELINES.md §2 examples).
@@ -43,9 +43,12 @@ const CUE_LABELS: Array<[keyof SentenceFeatures['matched'], string]> = [
 
 export function claimCues(f: SentenceFeatures): string[] {
   const out: string[] = [];
-  for (const [key, label] of CUE_LABELS) {
+  const on = f.on;
+  for (let i = 0; i < CUE_LABELS.length; i++) {
+    const [key, label] = CUE_LABELS[i] as [keyof SentenceFeatures['matched'], string];
+    if (!on.has(key)) continue;
     const m = f.matched[key];
-    if (m !== undefined && f.on.has(key)) out.push(`${label}: ${m}`);
+    if (m !== undefined) out.push(`${label}: ${m}`);
   }
   return out;
 }

@@ -9,7 +9,7 @@
  * edges are implied, since JavaScript's \b is ASCII-only and breaks on "é"). */
 const words = (alts: string): string => alts;
 
-import { compileLexicon, type CompiledLexicon } from './matcher';
+import { compileLexicon, DF_CURRENCY, DF_MAGNITUDE, DF_YEAR, type CompiledLexicon } from './matcher';
 
 export type CueName =
   | 'number'
@@ -161,6 +161,14 @@ export const FR: Lexicon = {
   attribution_colon: [/^[^:“”"«»]{2,90}:\s*[“"«]/u, ':'],
 };
 
+/**
+ * Digit facts without which a cue's residual regex (its alternatives that are not plain words)
+ * cannot match, so it is not run (`digitFacts` in matcher.ts; the tests check each gate against
+ * its regex).
+ */
+export const EN_GATES: Partial<Record<CueName, number>> = { money: DF_CURRENCY, year: DF_YEAR, big_number: DF_MAGNITUDE, prediction: DF_YEAR };
+export const FR_GATES: Partial<Record<CueName, number>> = { money: DF_CURRENCY, year: DF_YEAR, big_number: DF_MAGNITUDE };
+
 // Compiled on first use, not at import: the content script loads on every page, and most pages
 // never need the French tables (or any, when analysis is off).
 let compiledEn: CompiledLexicon | undefined;
@@ -168,6 +176,6 @@ let compiledFr: CompiledLexicon | undefined;
 
 /** Compiled lexicon of a language; English serves as the fallback. */
 export function lexiconFor(lang: string): CompiledLexicon {
-  if (lang === 'fr') return (compiledFr ??= compileLexicon(FR));
-  return (compiledEn ??= compileLexicon(EN));
+  if (lang === 'fr') return (compiledFr ??= compileLexicon(FR, FR_GATES));
+  return (compiledEn ??= compileLexicon(EN, EN_GATES));
 }

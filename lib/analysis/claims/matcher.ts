@@ -15,6 +15,8 @@ interface WordPattern {
 
 interface Entry {
   cue: CueName;
+  /** Index of `cue` in the lexicon's `cues`. */
+  ci: number;
   /** Words after the first. */
   rest: WordPattern[];
 }
@@ -34,6 +36,12 @@ export interface ResidualCue {
   needs?: string;
   /** Cannot match without a digit. */
   digit: boolean;
+  /** Index of `cue` in the lexicon's `cues`. */
+  ci: number;
+  /** `needs` is ASCII without letters: lowercasing the sentence cannot change whether it occurs. */
+  caseless: boolean;
+  /** Digit facts (`digitFacts`) the regex cannot match without. */
+  gate: number;
 }
 
 export interface CompiledLexicon {
@@ -42,14 +50,166 @@ export interface CompiledLexicon {
   stems: StemNode;
   suffixes: SuffixEntry[];
   residual: ResidualCue[];
-  /** Word → every entry whose first word matches it (exact, stems, suffixes), filled lazily:
-   * words repeat, so most tokens cost one Map lookup. */
-  memo: Map<string, readonly Entry[]>;
+  /** Cue names, indexed by `Entry.ci` / `ResidualCue.ci`. */
+  cues: CueName[];
+  /** Interned word slot (see `internSpan`) → every entry whose first word matches the word (exact,
+   * stems, suffixes), filled lazily: words repeat, so most tokens cost one array read. */
+  memo: Array<readonly Entry[] | undefined>;
+  /** `wordGen` the memo belongs to. */
+  memoGen: number;
+  /** Cues found in the current sentence: `found[ci] === stamp` (reused between calls). */
+  found: Int32Array;
+  stamp: number;
 }
 
 const NO_ENTRIES: readonly Entry[] = [];
-/** Bound of a lexicon's word memo (cleared when full). */
-const MEMO_MAX = 20_000;
+
+// ------------------------------------------------------------------------- interned words
+// Every distinct lowercased word is kept once, in an open-addressing table: a sentence's tokens
+// reuse those strings (no allocation for a known word, and its hash is already cached for the
+// Map lookups of the models), and the slot number indexes each lexicon's memo directly.
+
+/** Slots at most; the table is cleared when it is half full at this size. */
+const WORDS_MAX_SLOTS = 1 << 16;
+let wordSlots = 1 << 12;
+let wordHashes = new Int32Array(wordSlots);
+let wordStrings: Array<string | undefined> = new Array<string | undefined>(wordSlots);
+let wordCount = 0;
+/** Bumped whenever slots are renumbered (growth or clearing): memos and token ids start over. */
+let wordGen = 0;
+
+function resizeWords(slots: number): void {
+  const oldStrings = wordStrings;
+  const oldHashes = wordHashes;
+  wordSlots = slots;
+  wordHashes = new Int32Array(slots);
+  wordStrings = new Array<string | undefined>(slots);
+  wordCount = 0;
+  wordGen++;
+  if (slots === oldStrings.length) return; // cleared
+  const mask = slots - 1;
+  for (let i = 0; i < oldStrings.length; i++) {
+    const h = oldHashes[i] as number;
+    if (h === 0) continue;
+    const w = oldStrings[i];
+    let slot = h & mask;
+    while (wordHashes[slot] !== 0) slot = (slot + 1) & mask;
+    wordStrings[slot] = w;
+    wordHashes[slot] = h;
+    wordCount++;
+  }
+}
+
+/** Makes room for `n` more words (grows, or clears at the maximum size). */
+function reserveWords(n: number): void {
+  if ((wordCount + n) * 2 <= wordSlots) return;
+  let slots = wordSlots;
+  while ((wordCount + n) * 2 > slots && slots < WORDS_MAX_SLOTS) slots *= 2;
+  if ((wordCount + n) * 2 > slots) resizeWords(wordSlots); // full: start over
+  else resizeWords(slots);
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Slot of the word `s[a, b)` with ’ read as ' (the form `norm` gives), whose hash is `h` (FNV-1a
+ * of its UTF-16 units, ’ as '); added when new. `quote`: the span may contain ’.
+ */
+function internHashed(s: string, a: number, b: number, h0: number, quote: boolean): number {
+  const h = h0 === 0 ? 1 : h0; // 0 marks an empty slot
+  const len = b - a;
+  for (;;) {
+    const mask = wordSlots - 1;
+    let slot = h & mask;
+    for (;;) {
+      const hs = wordHashes[slot] as number;
+      if (hs === 0) break;
+      const w = hs === h ? (wordStrings[slot] as string) : '';
+      if (hs === h && w.length === len) {
+        let k = 0;
+        if (quote) {
+          for (; k < len; k++) {
+            const d = s.charCodeAt(a + k);
+            if (w.charCodeAt(k) !== (d === 0x2019 ? 39 : d)) break;
+          }
+        } else while (k < len && w.charCodeAt(k) === s.charCodeAt(a + k)) k++;
+        if (k === len) return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if ((wordCount + 1) * 2 > wordSlots) {
+      reserveWords(1);
+      continue; // slots renumbered: probe again
+    }
+    let word = a === 0 && b === s.length ? s : s.slice(a, b);
+    if (quote) word = word.replace(/’/g, "'");
+    wordStrings[slot] = word;
+    wordHashes[slot] = h;
+    wordCount++;
+    return slot;
+  }
+}
+
+/** Slot of the word `s[a, b)` as it is (the words of `wordTokens` have no ’ left). */
+function internSpan(s: string, a: number, b: number): number {
+  let h = FNV_OFFSET;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return internHashed(s, a, b, h, false);
+}
+
+/** Entries of `lex` whose first word is the interned word in `slot`. */
+function slotEntries(lex: CompiledLexicon, slot: number): readonly Entry[] {
+  if (lex.memoGen !== wordGen || lex.memo.length !== wordSlots) {
+    lex.memo = new Array<readonly Entry[] | undefined>(wordSlots);
+    lex.memoGen = wordGen;
+  }
+  let entries = lex.memo[slot];
+  if (entries === undefined) {
+    entries = firstWordEntries(lex, wordStrings[slot] as string);
+    lex.memo[slot] = entries;
+  }
+  return entries;
+}
+
+/** A value computed once per distinct word (by interned slot; starts over when slots are renumbered). */
+export class WordMemo<T> {
+  private gen = -1;
+  private values: Array<T | undefined> = [];
+  constructor(private readonly compute: (word: string) => T) {}
+
+  /** The value for the word of `t` (its `lower`). */
+  get(t: WordToken): T {
+    const slot = tokenSlot(t);
+    if (this.gen !== wordGen || this.values.length !== wordSlots) {
+      this.values = new Array<T | undefined>(wordSlots);
+      this.gen = wordGen;
+    }
+    let v = this.values[slot];
+    if (v === undefined) {
+      v = this.compute(wordStrings[slot] as string);
+      this.values[slot] = v;
+    }
+    return v;
+  }
+}
+
+/** Digit-folded words (digits → 0), per distinct word. */
+const FOLDED = new WordMemo((w) => (/\d/.test(w) ? w.replace(/\d/g, '0') : w));
+
+/**
+ * `t.lower` with every digit folded to 0 (the n-gram form of the models), computed once per
+ * distinct word; the very string `t.lower` when it has no digit.
+ */
+export function foldedDigits(t: WordToken): string {
+  return FOLDED.get(t);
+}
+
+/** Slot of a token's word in the current table (re-interned when the table changed since). */
+function tokenSlot(t: WordToken): number {
+  if (t instanceof Token && t.gen === wordGen) return t.slot;
+  return internSpan(t.lower, 0, t.lower.length);
+}
 
 /** Entries whose first word matches `w` (exact first, then stems by length, then suffixes). */
 function firstWordEntries(lex: CompiledLexicon, w: string): readonly Entry[] {
@@ -79,21 +239,171 @@ export interface WordToken {
   end: number;
 }
 
+/** A token of `wordTokens`: `text` is sliced on demand (most are never read). */
+class Token implements WordToken {
+  constructor(
+    readonly src: string,
+    readonly lower: string,
+    readonly start: number,
+    readonly end: number,
+    /** Slot of `lower` in the interned words, valid while `wordGen` is `gen`. */
+    readonly slot: number,
+    readonly gen: number,
+  ) {}
+
+  get text(): string {
+    return this.src.slice(this.start, this.end);
+  }
+}
+
 const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'");
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Letter or digit (ASCII fast path). */
 function isWordChar(c: number, s: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < LATIN_END) return (latinTables().word[c] as number) === 1;
+  if (c >= 0x2000 && c < 0x2070) return false; // General Punctuation: no letters or digits
   // Surrogate pairs (astral letters) are rare in articles; a lone surrogate tests false.
   return WORD_CHAR.test(s[i] as string);
 }
 
+/** Code units below this have tabulated word-ness and lowercase. */
+const LATIN_END = 0x250;
+/** The letters and digits ([\p{L}\p{N}]) below LATIN_END (the tests check them against the regex). */
+export const LATIN_WORD_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0xaa, 0xaa], [0xb2, 0xb3], [0xb5, 0xb5], [0xb9, 0xba],
+  [0xbc, 0xbe], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x24f],
+];
+/** Lowercase of a code unit below LATIN_END (`toLowerCase` of it alone), NO_LOWER when not one unit. */
+const NO_LOWER = 0xffff;
+interface LatinTables {
+  /** 1 for a letter or digit. */
+  word: Uint8Array;
+  /** Lowercase of a letter or digit (NO_LOWER when not one unit); 0 for any other unit. */
+  wordLower: Uint16Array;
+}
+let latin: LatinTables | undefined;
+function latinTables(): LatinTables {
+  if (!latin) {
+    const word = new Uint8Array(LATIN_END);
+    const wordLower = new Uint16Array(LATIN_END);
+    for (const [a, b] of LATIN_WORD_RANGES) {
+      for (let c = a; c <= b; c++) {
+        word[c] = 1;
+        const l = String.fromCharCode(c).toLowerCase();
+        wordLower[c] = l.length === 1 ? l.charCodeAt(0) : NO_LOWER;
+      }
+    }
+    latin = { word, wordLower };
+  }
+  return latin;
+}
+
+/** The last sentence tokenised and its lowercase (`toLowerCase`, ’ kept; computed on demand). */
+let lastSentence = '';
+let lastLowered: string | undefined;
+
+/** `s.toLowerCase()`, remembered for the last sentence tokenised or lowercased. */
+export function lowerCaseOf(s: string): string {
+  if (s !== lastSentence || lastLowered === undefined) {
+    lastSentence = s;
+    lastLowered = s.toLowerCase();
+  }
+  return lastLowered;
+}
+
+/**
+ * Slot of the word `s[a, b)` lowercased unit by unit with `wordLower` (letters and digits below
+ * LATIN_END, inner ' and -, and ’, which reads as '), whose hash is `h`; added when new.
+ */
+function internLatin(s: string, a: number, b: number, h0: number, wordLower: Uint16Array): number {
+  const h = h0 === 0 ? 1 : h0; // 0 marks an empty slot
+  const len = b - a;
+  for (;;) {
+    const mask = wordSlots - 1;
+    let slot = h & mask;
+    for (;;) {
+      const hs = wordHashes[slot] as number;
+      if (hs === 0) break;
+      const w = hs === h ? (wordStrings[slot] as string) : '';
+      if (hs === h && w.length === len) {
+        let k = 0;
+        for (; k < len; k++) {
+          const d = s.charCodeAt(a + k);
+          // Inner ' and - are not letters (0 in the table) and lowercase to themselves.
+          if (w.charCodeAt(k) !== (d === 0x2019 || d === 39 ? 39 : d === 45 ? 45 : (wordLower[d] as number))) break;
+        }
+        if (k === len) return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if ((wordCount + 1) * 2 > wordSlots) {
+      reserveWords(1);
+      continue; // slots renumbered: probe again
+    }
+    wordStrings[slot] = norm(s.slice(a, b));
+    wordHashes[slot] = h;
+    wordCount++;
+    return slot;
+  }
+}
+
 /** Tokenises a sentence into words (letters/digits with inner apostrophes and hyphens). */
 export function wordTokens(s: string): WordToken[] {
+  const n = s.length;
+  // At most one new word per two characters: no renumbering while this sentence is tokenised.
+  reserveWords((n >> 1) + 1);
+  const gen = wordGen;
+  const wordLower = latinTables().wordLower;
   const out: WordToken[] = [];
-  let lowered = s.toLowerCase();
-  if (lowered.includes('’')) lowered = lowered.replace(/’/g, "'");
+  // Fast path: words of units below LATIN_END (and ’) are lowercased unit by unit, which is what
+  // `toLowerCase` does to them (its only context-dependent mapping is the Greek final sigma),
+  // hashed on the fly and interned without slicing known words. Any other letter or digit: the
+  // general path below, from the start.
+  let i = 0;
+  while (i < n) {
+    const c0 = s.charCodeAt(i);
+    let d: number;
+    if (c0 < LATIN_END) {
+      d = wordLower[c0] as number;
+      if (d === 0) {
+        i++;
+        continue;
+      }
+      if (d === NO_LOWER) return wordTokensGeneral(s, gen);
+    } else if ((c0 >= 0x2000 && c0 < 0x2070) || !isWordChar(c0, s, i)) {
+      i++;
+      continue;
+    } else return wordTokensGeneral(s, gen);
+    const start = i;
+    let h = Math.imul(FNV_OFFSET ^ d, FNV_PRIME);
+    while (++i < n) {
+      const c = s.charCodeAt(i);
+      // Inner ' ’ - are part of the word (as the regex [\p{L}\p{N}][\p{L}\p{N}'’-]* did).
+      if (c < LATIN_END) {
+        d = wordLower[c] as number;
+        if (d === 0) {
+          if (c === 39 || c === 45) d = c;
+          else break;
+        } else if (d === NO_LOWER) return wordTokensGeneral(s, gen);
+      } else if (c === 0x2019) d = 39;
+      else if ((c >= 0x2000 && c < 0x2070) || !isWordChar(c, s, i)) break;
+      else return wordTokensGeneral(s, gen);
+      h = Math.imul(h ^ d, FNV_PRIME);
+    }
+    const slot = internLatin(s, start, i, h, wordLower);
+    out.push(new Token(s, wordStrings[slot] as string, start, i, slot, gen));
+  }
+  return out;
+}
+
+/** `wordTokens` for any text: the sentence lowercased as a whole. */
+function wordTokensGeneral(s: string, gen: number): WordToken[] {
+  const out: WordToken[] = [];
+  const lowered = lowerCaseOf(s);
+  // Lowercasing that keeps the length maps character to character: words are hashed and
+  // interned straight from `lowered` (’ read as ').
   const same = lowered.length === s.length;
   const n = s.length;
   let i = 0;
@@ -102,14 +412,34 @@ export function wordTokens(s: string): WordToken[] {
       i++;
       continue;
     }
-    const start = i++;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      // Inner ' ’ - are part of the word (as the regex [\p{L}\p{N}][\p{L}\p{N}'’-]* did).
-      if (c === 39 || c === 0x2019 || c === 45 || isWordChar(c, s, i)) i++;
-      else break;
+    const start = i;
+    let slot: number;
+    if (same) {
+      let h = Math.imul(FNV_OFFSET ^ lowered.charCodeAt(i++), FNV_PRIME);
+      let quote = false;
+      while (i < n) {
+        const c = s.charCodeAt(i);
+        if (c === 39 || c === 0x2019 || c === 45 || isWordChar(c, s, i)) {
+          let d = lowered.charCodeAt(i++);
+          if (d === 0x2019) {
+            d = 39;
+            quote = true;
+          }
+          h = Math.imul(h ^ d, FNV_PRIME);
+        } else break;
+      }
+      slot = internHashed(lowered, start, i, h, quote);
+    } else {
+      i++;
+      while (i < n) {
+        const c = s.charCodeAt(i);
+        if (c === 39 || c === 0x2019 || c === 45 || isWordChar(c, s, i)) i++;
+        else break;
+      }
+      const w = norm(s.slice(start, i));
+      slot = internSpan(w, 0, w.length);
     }
-    out.push({ text: s.slice(start, i), lower: same ? lowered.slice(start, i) : norm(s.slice(start, i)), start, end: i });
+    out.push(new Token(s, wordStrings[slot] as string, start, i, slot, gen));
   }
   return out;
 }
@@ -201,21 +531,35 @@ function splitTop(src: string): string[] {
   return out.filter(Boolean);
 }
 
-/** Compiles one language's lexicon (alternatives separated by " | ", as in lexicon.ts). */
-export function compileLexicon(sources: Partial<Record<CueName, string | RegExp | [RegExp, string]>>): CompiledLexicon {
+/** Sets a residual cue's gate: the given one for its cue, plus DF_DIGIT when it needs a digit. */
+function withGate(r: ResidualCue, gates: Partial<Record<CueName, number>>): ResidualCue {
+  r.gate = (gates[r.cue] ?? 0) | (r.digit ? DF_DIGIT : 0);
+  return r;
+}
+
+/**
+ * Compiles one language's lexicon (alternatives separated by " | ", as in lexicon.ts). `gates`
+ * names, per cue, digit facts (`digitFacts`) its residual regex cannot match without.
+ */
+export function compileLexicon(sources: Partial<Record<CueName, string | RegExp | [RegExp, string]>>, gates: Partial<Record<CueName, number>> = {}): CompiledLexicon {
   const exact = new Map<string, Entry[]>();
   const stems: StemNode = { next: new Map() };
   const residual: ResidualCue[] = [];
   const suffixes: SuffixEntry[] = [];
   const pattern = (w: string): WordPattern => (w === '+' ? { word: '', stem: true } : w.endsWith('*') ? { word: w.slice(0, -1), stem: true } : { word: w, stem: false });
   const isDigitOnly = (re: RegExp): boolean => splitTop(re.source).every((alt) => alt.includes('\\d'));
+  const cues: CueName[] = [];
   for (const [cueName, src] of Object.entries(sources) as Array<[CueName, string | RegExp | [RegExp, string]]>) {
+    const ci = cues.length;
+    cues.push(cueName);
     if (src instanceof RegExp) {
-      residual.push({ cue: cueName, re: src, digit: isDigitOnly(src) });
+      residual.push(withGate({ cue: cueName, re: src, digit: isDigitOnly(src), ci, caseless: true, gate: 0 }, gates));
       continue;
     }
     if (Array.isArray(src)) {
-      residual.push({ cue: cueName, re: src[0], needs: src[1], digit: isDigitOnly(src[0]) });
+      // ASCII without letters: lowercasing cannot make or unmake it.
+      const caseless = /^[\x00-\x40\x5b-\x60\x7b-\x7f]*$/.test(src[1]);
+      residual.push(withGate({ cue: cueName, re: src[0], needs: src[1], digit: isDigitOnly(src[0]), ci, caseless, gate: 0 }, gates));
       continue;
     }
     const rest: string[] = [];
@@ -231,7 +575,7 @@ export function compileLexicon(sources: Partial<Record<CueName, string | RegExp 
       for (const form of forms) {
         const words = norm(form).trim().split(/\s+/);
         const first = words[0] as string;
-        const entry: Entry = { cue: cueName, rest: words.slice(1).map(pattern) };
+        const entry: Entry = { cue: cueName, ci, rest: words.slice(1).map(pattern) };
         if (lead) {
           if (first.endsWith('*')) {
             rest.push(alt0);
@@ -253,26 +597,162 @@ export function compileLexicon(sources: Partial<Record<CueName, string | RegExp 
     }
     if (rest.length) {
       const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${rest.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-      residual.push({ cue: cueName, re, digit: isDigitOnly(re) });
+      residual.push(withGate({ cue: cueName, re, digit: isDigitOnly(re), ci, caseless: true, gate: 0 }, gates));
     }
   }
-  return { exact, stems, suffixes, residual, memo: new Map() };
-}
-
-function wordMatches(p: WordPattern, word: string): boolean {
-  return p.stem ? word.startsWith(p.word) : word === p.word;
+  return { exact, stems, suffixes, residual, cues, memo: [], memoGen: -1, found: new Int32Array(cues.length), stamp: 0 };
 }
 
 /** Does the single word `w` (lowercased) match `cue` on its own (a one-word lexicon entry)? */
 export function isSingleWordCue(lex: CompiledLexicon, w: string, cue: CueName): boolean {
-  let entries = lex.memo.get(w);
-  if (entries === undefined) {
-    if (lex.memo.size >= MEMO_MAX) lex.memo.clear();
-    entries = firstWordEntries(lex, w);
-    lex.memo.set(w, entries);
+  return singleWordCueAt(lex, internSpan(w, 0, w.length), cue);
+}
+
+/** `isSingleWordCue` for a token of `wordTokens`. */
+export function isSingleWordCueToken(lex: CompiledLexicon, t: WordToken, cue: CueName): boolean {
+  return singleWordCueAt(lex, tokenSlot(t), cue);
+}
+
+function singleWordCueAt(lex: CompiledLexicon, slot: number, cue: CueName): boolean {
+  const entries = slotEntries(lex, slot);
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k] as Entry;
+    if (e.cue === cue && e.rest.length === 0) return true;
   }
-  for (const e of entries) if (e.cue === cue && e.rest.length === 0) return true;
   return false;
+}
+
+// ----------------------------------------------------------------------------- digit facts
+// One scan of a sentence with digits tells which digit regexes can match at all (years, money,
+// magnitudes, percentages), so most of them are not run.
+
+/** A digit 0-9. */
+export const DF_DIGIT = 1;
+/** A run of exactly four digits 19dd or 20dd, not followed by a letter or number. */
+export const DF_YEAR = 2;
+/** A currency sign ($ € £ ¥) then (one optional space) a digit, or a digit then (one optional
+ * space) a currency sign or u, e, d (USD, EUR, dollars). */
+export const DF_CURRENCY = 4;
+/** A digit then (one optional space) m, b, t, h or k (million, bn, thousand, hundred, k). */
+export const DF_MAGNITUDE = 8;
+/** A digit then (one optional space) %. */
+export const DF_PERCENT = 16;
+/** A # sign. */
+export const DF_HASH = 32;
+export const DF_ALL = 63;
+
+/** JavaScript's \s on one code unit. */
+function isSpaceUnit(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isCurrencySign = (c: number): boolean => c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+
+/** Facts given by the unit `d` that follows a digit (case-insensitively, as the regexes read). */
+function afterDigit(d: number): number {
+  if (d === 37) return DF_PERCENT;
+  if (d === 0x212a) return DF_MAGNITUDE; // KELVIN SIGN, which /i reads as k
+  if (isCurrencySign(d)) return DF_CURRENCY;
+  const l = d >= 65 && d <= 90 ? d + 32 : d;
+  if (l === 117 || l === 101 || l === 100) return DF_CURRENCY; // u e d
+  if (l === 109 || l === 98 || l === 116 || l === 104 || l === 107) return DF_MAGNITUDE; // m b t h k
+  return 0;
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+/** Is the code point starting at `i` a letter or number (as /u reads it)? */
+export function letterOrNumberAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const l = s.charCodeAt(i + 1);
+    if (l >= 0xdc00 && l <= 0xdfff) return LETTER_OR_NUMBER.test(s.slice(i, i + 2));
+  }
+  return LETTER_OR_NUMBER.test(s[i] as string);
+}
+
+/** Runs of digits (read with `exec`; lastIndex reset by the callers). */
+export const DIGIT_RUNS = /\d+/g;
+
+/** The digit facts of `s` (DF_* bits), read around its runs of digits. */
+export function digitFacts(s: string): number {
+  let f = s.includes('#') ? DF_HASH : 0;
+  const n = s.length;
+  DIGIT_RUNS.lastIndex = 0;
+  for (let m = DIGIT_RUNS.exec(s); m; m = DIGIT_RUNS.exec(s)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    f |= DF_DIGIT;
+    if (b - a === 4 && (b === n || !letterOrNumberAt(s, b))) {
+      const c0 = s.charCodeAt(a);
+      const c1 = s.charCodeAt(a + 1);
+      if ((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48)) f |= DF_YEAR;
+    }
+    if (b < n) {
+      const d = s.charCodeAt(b);
+      f |= afterDigit(d);
+      if (b + 1 < n && isSpaceUnit(d)) f |= afterDigit(s.charCodeAt(b + 1));
+    }
+    if (a > 0) {
+      const d = s.charCodeAt(a - 1);
+      if (isCurrencySign(d) || (a > 1 && isSpaceUnit(d) && isCurrencySign(s.charCodeAt(a - 2)))) f |= DF_CURRENCY;
+    }
+  }
+  return f;
+}
+
+/** Receives each cue found in a sentence, with the text it matched. */
+export interface CueSink {
+  add(cue: CueName, text: string): void;
+}
+
+/**
+ * Calls `sink.add(cue, matchedText)` once for each cue of `lex` found in `s` (its first match),
+ * given the sentence's tokens, in token order then residual order. `facts`, the sentence's
+ * `digitFacts` (default: all), skips the residual regexes that cannot match.
+ */
+export function collectCues(lex: CompiledLexicon, s: string, toks: readonly WordToken[], sink: CueSink, facts = DF_ALL): void {
+  const found = lex.found;
+  if (lex.stamp >= 0x7fffffff) {
+    found.fill(0);
+    lex.stamp = 0;
+  }
+  const stamp = ++lex.stamp;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    const entries = slotEntries(lex, tokenSlot(toks[i] as WordToken));
+    for (let x = 0; x < entries.length; x++) {
+      const e = entries[x] as Entry;
+      if (found[e.ci] === stamp) continue;
+      const rest = e.rest;
+      if (i + rest.length >= n) continue;
+      let ok = true;
+      for (let k = 0; k < rest.length; k++) {
+        const p = rest[k] as WordPattern;
+        const w = (toks[i + 1 + k] as WordToken).lower;
+        if (p.stem ? !w.startsWith(p.word) : w !== p.word) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      found[e.ci] = stamp;
+      sink.add(e.cue, s.slice((toks[i] as WordToken).start, (toks[i + rest.length] as WordToken).end));
+    }
+  }
+  let lowered: string | undefined;
+  const residual = lex.residual;
+  for (let x = 0; x < residual.length; x++) {
+    const r = residual[x] as ResidualCue;
+    if (found[r.ci] === stamp || (facts & r.gate) !== r.gate) continue;
+    if (r.needs !== undefined && !(r.caseless ? s : (lowered ??= s.toLowerCase())).includes(r.needs)) continue;
+    const m = r.re.exec(s);
+    if (m) {
+      found[r.ci] = stamp;
+      sink.add(r.cue, m[0]);
+    }
+  }
 }
 
 /**
@@ -287,37 +767,8 @@ export function matchCuesInto(
   hit: (cue: CueName, text: string) => void,
   hasDigit = true,
 ): void {
-  const tryEntries = (entries: readonly Entry[], i: number): void => {
-    for (const e of entries) {
-      if (has(e.cue)) continue;
-      let ok = true;
-      for (let k = 0; k < e.rest.length; k++) {
-        const t = toks[i + 1 + k];
-        if (!t || !wordMatches(e.rest[k] as WordPattern, t.lower)) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) hit(e.cue, s.slice((toks[i] as WordToken).start, (toks[i + e.rest.length] as WordToken).end));
-    }
-  };
-  for (let i = 0; i < toks.length; i++) {
-    const w = (toks[i] as WordToken).lower;
-    let entries = lex.memo.get(w);
-    if (entries === undefined) {
-      if (lex.memo.size >= MEMO_MAX) lex.memo.clear();
-      entries = firstWordEntries(lex, w);
-      lex.memo.set(w, entries);
-    }
-    if (entries.length) tryEntries(entries, i);
-  }
-  let lowered: string | undefined;
-  for (const r of lex.residual) {
-    if (has(r.cue) || (r.digit && !hasDigit)) continue;
-    if (r.needs !== undefined && !(lowered ??= s.toLowerCase()).includes(r.needs)) continue;
-    const m = r.re.exec(s);
-    if (m) hit(r.cue, m[0]);
-  }
+  const known = lex.cues.filter((c) => has(c));
+  collectCues(lex, s, toks, { add: (c, t) => (known.includes(c) ? undefined : hit(c, t)) }, hasDigit ? DF_ALL : DF_ALL & ~DF_DIGIT);
 }
 
 /** Finds, for each cue, the first text in `s` that matches it. */

@@ -16,7 +16,7 @@
  */
 import { CLAIM_MODEL } from './model.generated';
 import { FEATURE_NAMES, type FeatureName, type SentenceFeatures } from './features';
-import { wordTokens, type WordToken } from './matcher';
+import { foldedDigits, wordTokens, type WordToken } from './matcher';
 import { CLAIM_STACKERS } from './stacker.generated';
 import { STACK_FEATURES, stackInputs, stackLogit, type StackerModel } from './stacker';
 
@@ -159,7 +159,6 @@ export function parseVocab(vocab: string): Vocab {
 }
 
 const FEATURE_INDEX = new Map<FeatureName, number>(FEATURE_NAMES.map((n, i) => [n, i]));
-const DIGIT = /\d/;
 
 /** Linear score of `model` over the features that fired (plus n-grams when `toks` and `vocab` are given). */
 export function linearScore(model: LinearModel, on: ReadonlySet<FeatureName>, toks?: readonly WordToken[], vocab?: Vocab): number {
@@ -172,7 +171,7 @@ export function linearScore(model: LinearModel, on: ReadonlySet<FeatureName>, to
     // Same grams as forEachNgram (features.ts), looked up without building "a b" strings.
     let prev = '<s>';
     for (const t of toks) {
-      const w = DIGIT.test(t.lower) ? t.lower.replace(/\d/g, '0') : t.lower;
+      const w = foldedDigits(t);
       z += (vocab.uni.get(w) ?? 0) + (vocab.bi.get(prev)?.get(w) ?? 0);
       prev = w;
     }

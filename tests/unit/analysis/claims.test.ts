@@ -1,10 +1,13 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, CLAIM_THRESHOLD } from '../../../lib/analysis';
-import { extractFeatures } from '../../../lib/analysis/claims/features';
+import { extractFeatures, NUMBER_RE, YEARS_AND_MARKERS } from '../../../lib/analysis/claims/features';
 import { claimKind } from '../../../lib/analysis/claims/kind';
-import { compileLexicon, matchCues, wordTokens } from '../../../lib/analysis/claims/matcher';
+import { findClaimant, reportingVerbIndex, REPORTING_VERBS } from '../../../lib/analysis/claims/claimant';
+import { compileLexicon, DF_HASH, DF_PERCENT, DF_YEAR, digitFacts, foldedDigits, isSingleWordCue, LATIN_WORD_RANGES, matchCues, wordTokens } from '../../../lib/analysis/claims/matcher';
+import { lexiconFor } from '../../../lib/analysis/claims/lexicon';
 import { combine, POLICY_PRIOR, PRIOR_SHIFT } from '../../../lib/analysis/claims/model';
 import type { ClaimKind } from '../../../lib/analysis/types';
 
@@ -168,5 +171,143 @@ describe('claims: matcher', () => {
     expect(found.get('prediction')).toBe('travailleront');
     expect(found.get('hedge')).toBe('put lives at risk');
     expect(lex.residual).toEqual([]);
+  });
+});
+
+describe('claims: matcher fast paths give the plain results', () => {
+  /** The tokens as first specified: the word regex, lowercased with the whole sentence (’ as '). */
+  function reference(s: string) {
+    let lowered = s.toLowerCase().replace(/’/g, "'");
+    const same = lowered.length === s.length;
+    if (!same) lowered = '';
+    return [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => {
+      const text = m[0];
+      const start = m.index ?? 0;
+      return { text, lower: same ? lowered.slice(start, start + text.length) : text.toLowerCase().replace(/’/g, "'"), start, end: start + text.length };
+    });
+  }
+  const plain = (toks: ReturnType<typeof wordTokens>) => toks.map((t) => ({ text: t.text, lower: t.lower, start: t.start, end: t.end }));
+  // Latin letters (fast path), letters whose lowercase is not one unit or depends on context (İ, Σ),
+  // other scripts, inner apostrophes and hyphens, and separators. No astral characters (the
+  // tokeniser reads UTF-16 units; the regex above reads code points).
+  const units = ['a', 'B', 'é', 'É', 'œ', 'Œ', 'ß', 'ÿ', 'Ÿ', 'ſ', 'K', 'İ', 'ı', 'Σ', 'α', 'д', 'Д', '٣', 'Ⅻ', '3', "'", '’', '-', ' ', '.', ',', '«', '»', '“', '\u00a0', '\u0301'];
+
+  it('tabulates the Latin letters and digits', () => {
+    for (let c = 0; c < 0x250; c++) {
+      const tabulated = LATIN_WORD_RANGES.some(([a, b]) => c >= a && c <= b);
+      expect([c, tabulated]).toEqual([c, /[\p{L}\p{N}]/u.test(String.fromCharCode(c))]);
+    }
+  });
+
+  it('tokenises like the word regex, lowercased with the sentence', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 40 }), (s) => {
+        expect(plain(wordTokens(s))).toEqual(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps words right while its word table grows and starts over', () => {
+    const words: string[] = [];
+    for (let i = 0; i < 70_000; i++) words.push(`W${i.toString(36)}é`);
+    for (let i = 0; i < words.length; i += 50) {
+      const s = words.slice(i, i + 50).join(' ');
+      expect(plain(wordTokens(s))).toEqual(reference(s));
+    }
+    const lex = lexiconFor('en');
+    const s = 'Experts argue it is more than twice as important.';
+    const toks = wordTokens(s);
+    const want = [...matchCues(lex, s, toks)];
+    expect(want).toEqual(expect.arrayContaining([['reporting', 'argue'], ['comparative', 'more than'], ['evaluative', 'important']]));
+    for (const w of words.slice(0, 40_000)) wordTokens(w); // renumbers the table under `toks`
+    expect([...matchCues(lex, s, toks)]).toEqual(want);
+    expect(isSingleWordCue(lex, 'important', 'evaluative')).toBe(true);
+    expect(isSingleWordCue(lex, 'table', 'evaluative')).toBe(false);
+  });
+
+  it('folds digits like the n-gram features', () => {
+    const toks = wordTokens('In 2024, GPT-4 scored 3,5 points: 12x more than A1.');
+    expect(toks.map((t) => foldedDigits(t))).toEqual(toks.map((t) => (/\d/.test(t.lower) ? t.lower.replace(/\d/g, '0') : t.lower)));
+    expect(foldedDigits(toks[0] as (typeof toks)[number])).toBe('in');
+  });
+
+  it('finds the first reporting verb where the verb regex does', () => {
+    const parts = ['Sam Altman', 'ſaid', 'SAID', 'said', 'unsaid', 'points out', 'point', 'a déclaré', 'déclare', 'DÉCLARENT', 's’oppose', "s'opposent", 'reconnaît', 'dit-il', '3dit', 'K', 'İ', '𝐀said', 'x', ' ', ', ', '. ', 'était particulièrement soucieux', 'calls for', 'calls'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 8 }), fc.constantFrom('en', 'fr'), (ps, lang) => {
+        const s = ps.join(' ');
+        const want = REPORTING_VERBS[lang as 'en' | 'fr'].exec(s)?.index ?? -1;
+        expect(reportingVerbIndex(s, lang)).toBe(want);
+        expect(reportingVerbIndex(s, lang, wordTokens(s))).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same claimant with or without the sentence tokens', () => {
+    for (const [s, lang] of [
+      ['According to the OECD, investment rose.', 'en'],
+      ['As Sam Altman put it, the models will improve.', 'en'],
+      ['Selon la Cnil, les usages progressent.', 'fr'],
+      ['Hugging Face soutient que les modèles ouverts sont utiles.', 'fr'],
+      ['President Biden and I reject this view.', 'en'],
+    ] as const) {
+      const withToks = findClaimant(s, 0, lang, [], wordTokens(s));
+      expect(withToks).toEqual(findClaimant(s, 0, lang, []));
+      expect(withToks).toBeDefined();
+    }
+  });
+});
+
+describe('claims: digit facts', () => {
+  const units = ['1', '2', '0', '9', '19', '20', '2024', '#', '$', '€', '£', '¥', '%', ' ', '\u00a0', 'm', 'M', 'bn', 'k', 'K', '\u212a', 'h', 't', 'million', 'milliards', 'USD', 'EUR', 'dollars', 'euros', 'U', '.', ',', '-', 'by ', 'a', 'thousand', 'hundred', 'md'];
+  const digitText = fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 10 }).map((a) => a.join(''));
+
+  it('never gate out a residual regex that matches', () => {
+    for (const lang of ['en', 'fr']) {
+      const lex = lexiconFor(lang);
+      expect(lex.residual.filter((r) => r.gate !== 0).length).toBeGreaterThan(2);
+      fc.assert(
+        fc.property(digitText, (s) => {
+          const facts = digitFacts(s);
+          for (const r of lex.residual) if (r.re.test(s)) expect([r.cue, s, facts & r.gate]).toEqual([r.cue, s, r.gate]);
+        }),
+        { numRuns: 4000 },
+      );
+    }
+  });
+
+  it('tell the percentage, year and # regexes of the features when they can match', () => {
+    fc.assert(
+      fc.property(digitText, (s) => {
+        const facts = digitFacts(s);
+        if (/\d\s?%/.test(s)) expect(facts & DF_PERCENT).toBe(DF_PERCENT);
+        if (/(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/u.test(s)) expect(facts & DF_YEAR).toBe(DF_YEAR);
+        if (s.includes('#')) expect(facts & DF_HASH).toBe(DF_HASH);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+describe('claims: number feature', () => {
+  // The definition: years and list markers blanked out, then the numbers.
+  const reference = (s: string) => {
+    const stripped = s.replace(YEARS_AND_MARKERS, ' ');
+    const digits = /\d/.test(s) && /\d/.test(stripped) ? stripped.match(NUMBER_RE) : null;
+    return { number: digits?.[0], count: (digits?.length ?? 0) >= 2 };
+  };
+  const units = ['1', '2', '0', '9', '19', '20', '2024', '1999', '#', '#1', '#12:', '3.', '4)', '.', ',', ' ', '\t', '-', '•', '*', ':', 'a', 'x', 'é', '²', '٣', '𝐀', '1,5', '12.3.4', '2019.5'];
+
+  it('blanks out years and list markers before reading numbers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 10 }).map((a) => a.join('')), (s) => {
+        const f = extractFeatures(s, 'en');
+        const want = reference(s);
+        expect({ number: f.on.has('number') ? f.matched.number : undefined, count: f.on.has('count_number') }).toEqual(want);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

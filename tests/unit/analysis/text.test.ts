@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, splitSentences } from '../../../lib/analysis/text';
+import { detectLanguage, splitSentences, uaxSentenceBreaks } from '../../../lib/analysis/text';
 
 describe('splitSentences', () => {
   it.each([
@@ -58,5 +59,56 @@ describe('detectLanguage (single pass)', () => {
     expect(detectLanguage('これは日本語の文章です。ひらがなとカタカナ。').lang).toBe('ja');
     expect(detectLanguage('Это предложение написано на русском языке и оно довольно длинное.').lang).toBe('ru');
     expect(detectLanguage("L'intelligence artificielle est un enjeu pour les entreprises et les citoyens.").lang).toBe('fr');
+  });
+});
+
+describe('splitSentences: UAX #29 breaks without Intl.Segmenter', () => {
+  const icu = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const icuBreaks = (text: string): number[] => [...icu.segment(text)].map((x) => x.index).filter((i) => i > 0);
+  // Characters of every Sentence_Break class that occur in Latin-script text.
+  const tricky = ['a', 'b', 'é', 'B', 'É', 'ǅ', 'ß', 'ª', '1', '2', '.', '.', '!', '?', '‽', '․', '…', ' ', ' ', '\u00a0', '\u202f', '\t', ')', '(', '"', "'", '»', '«', '”', '’', '‚', ',', ';', ':', '-', '–', '—', '\u0301', '\u00ad', '\u200b', '\u200d', '%', '$', '€', '#', '*', '/', '&', '¿', '¡'];
+
+  it('gives the breaks of Intl.Segmenter on text of tabulated characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...tricky), minLength: 1, maxLength: 24 }), (text) => {
+        expect(uaxSentenceBreaks(text)).toEqual(icuBreaks(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the breaks of Intl.Segmenter around every tabulated character', () => {
+    const ranges: Array<[number, number]> = [[0x20, 0x36f], [0x1e00, 0x1eff], [0x2000, 0x20cf]];
+    for (const [lo, hi] of ranges) {
+      for (let c = lo; c <= hi; c++) {
+        const x = String.fromCharCode(c);
+        if ('\n\r\u0085\u2028\u2029'.includes(x)) continue; // line and paragraph separators: not tabulated
+        for (const t of [`a${x}. b`, `a.${x} B`, `A. ${x}b`, `a.${x}1`, `e.${x}B.`, `x! ${x} y`, `a.) ${x}.b`]) {
+          expect([t, uaxSentenceBreaks(t)]).toEqual([t, icuBreaks(t)]);
+        }
+      }
+    }
+  });
+
+  it('declines text it does not tabulate (Intl.Segmenter then decides)', () => {
+    expect(uaxSentenceBreaks('Это предложение. Второе.')).toBeNull();
+    expect(uaxSentenceBreaks('a.\u0085b')).toBeNull();
+    expect(splitSentences('Это предложение. Второе.').map((s) => s.text)).toEqual(['Это предложение.', 'Второе.']);
+  });
+});
+
+describe('splitSentences: line breaks and bounds', () => {
+  it('ends sentences at every kind of line break', () => {
+    for (const nl of ['\n', '\r\n', '\r', '\u2028', '\u2029']) {
+      const text = `One line${nl}Two. Three${nl}${nl}Four.`;
+      expect(splitSentences(text).map((x) => x.text)).toEqual(['One line', 'Two.', 'Three', 'Four.']);
+    }
+  });
+
+  it('reads only the lines between from and to', () => {
+    const text = 'Alpha one. Alpha two.\nBeta one. Beta two.\nGamma.';
+    const from = text.indexOf('one.');
+    const to = text.indexOf('Beta two.');
+    expect(splitSentences(text, from, to).map((x) => x.text)).toEqual(['one.', 'Alpha two.', 'Beta one.']);
   });
 });
