@@ -4,8 +4,8 @@
  * Used by the text index, the page fingerprint and the page info.
  */
 
-/** Runs a stepped computation to the end, synchronously. */
-export function runSteps<T>(steps: Generator<void, T>): T {
+/** Runs a stepped computation to the end, synchronously (what it yields is ignored). */
+export function runSteps<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -22,7 +22,7 @@ export interface SliceOptions {
 }
 
 /** Runs a stepped computation in slices of at most ~sliceMs; null when the signal aborted. */
-export async function runStepsSliced<T>(steps: Generator<void, T>, opts: SliceOptions): Promise<T | null> {
+export async function runStepsSliced<T>(steps: Generator<unknown, T>, opts: SliceOptions): Promise<T | null> {
   const now = opts.now ?? (() => performance.now());
   const sliceMs = opts.sliceMs ?? 8;
   let start = now();

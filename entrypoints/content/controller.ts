@@ -131,9 +131,11 @@ export function createController(deps: ControllerDeps) {
 
   /**
    * (Re)loads this page's annotations: on start, after in-page navigation, after a popup edit.
-   * `article` finds the article (on start it is shared with the analysis, which needs it too).
+   * `article` finds the article (on start it is shared with the analysis, which needs it too);
+   * `onOpened` is called once the page's dismissed suggestions are known, before its annotations
+   * are anchored (the analysis needs only those to paint).
    */
-  async function load(article?: () => Element | null): Promise<void> {
+  async function load(article?: () => Element | null, onOpened?: () => void): Promise<void> {
     // The fingerprint reads the whole article: in slices, none in the script's start-up task.
     await deps.yieldToHost();
     const info = await collectPageInfoSliced(doc, deps.yieldToHost, article);
@@ -143,6 +145,7 @@ export function createController(deps: ControllerDeps) {
     if (signal.aborted) return;
     pageId = opened.page?.id ?? null;
     dismissed = new Set(opened.dismissed);
+    onOpened?.();
     for (const id of entries.keys()) painter.unpaint(id);
     entries.clear();
     await anchorAndPaint(opened.annotations, true);

@@ -14,10 +14,23 @@ const isE2E = import.meta.env.MODE === 'e2e';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // document_end, not document_idle: the script needs the parsed DOM, not the page's images and
+  // other subresources, which document_idle waits for (in Chromium, up to 200 ms after
+  // DOMContentLoaded: https://developer.chrome.com/docs/extensions/reference/manifest/content-scripts#run_time).
+  // That wait was most of the delay before the first suggestions. All the work below starts after
+  // a yield, so the page's own DOMContentLoaded handlers run first.
+  runAt: 'document_end',
+  // WXT's start-up notice to older copies of this script (after an extension reload) goes by a
+  // DOM event only, not also by window.postMessage into the page, which ran in the script's
+  // start-up task and woke the page's own message listeners (https://github.com/wxt-dev/wxt/pull/2035).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const win = window;
     const signal = ctx.signal;
+    // Never expected at document_end; a still-loading document would give a partial article.
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true, signal }));
+    }
     // Between slices of work, give the page its main thread back (input, rendering) without
     // waiting for an idle period: scheduler.yield where the browser has it, else a message task
     // (setTimeout is clamped to 4 ms after a few nestings, requestIdleCallback waits for frames).
@@ -101,12 +114,15 @@ export default defineContentScript({
         .catch(() => undefined),
     );
     try {
-      // Both at once: the analysis needs the page's dismissed suggestions only before painting.
+      // Both at once: the analysis needs the page's dismissed suggestions only before painting,
+      // not the page's annotations anchored (on a page with many, that is long work of its own).
       // Both need the article: found once (on a long page it takes ~10 ms), in whichever task asks first.
       let article: Element | null | undefined;
       const findOnce = () => (article === undefined ? (article = findArticle(document)) : article);
-      const loading = controller.load(findOnce);
-      await Promise.all([loading, suggestions.analysePage(loading, findOnce)]);
+      let onOpened = () => {};
+      const opened = new Promise<void>((resolve) => (onOpened = resolve));
+      const loading = controller.load(findOnce, onOpened);
+      await Promise.all([loading, suggestions.analysePage(Promise.race([opened, loading]), findOnce)]);
     } catch (err) {
       // A page the background refuses (or an extension reload) must never break the page itself.
       console.debug('[policy-lens] not active on this page:', err);

@@ -3,9 +3,7 @@
  * and claims (by kind) with the Highlight API, and let the reader accept (as an annotation with
  * its provenance), correct or dismiss each. No page text leaves the page: the analysis runs here.
  */
-import { analyzeInChunks } from '@/lib/analysis/chunked';
-import { DETECTOR_VERSION } from '@/lib/analysis';
-import { buildTextIndexSliced, type TextIndex } from '@/lib/anchoring';
+import { startTextIndex, type TextIndex } from '@/lib/anchoring';
 import { findArticle, skipInArticle } from '@/lib/dom/article';
 import { createPainter } from '@/lib/dom/painter';
 import type { Translate } from '@/lib/i18n';
@@ -27,6 +25,21 @@ export const DETECTOR = 'policy-lens-analysis';
 const SLICE_MS = 8;
 /** "Near" the viewport: this many characters after the text on screen are analysed with it. */
 const BELOW_VIEWPORT_CHARS = 1500;
+/**
+ * The beginning of the article indexed before the analysis starts: enough for the language (4000
+ * characters are read) and the first chunks, which at the top of an article are what is on screen.
+ */
+const PREFIX_CHARS = 10_000;
+
+type Span = { start: number; end: number };
+
+/**
+ * The analysis, imported on first use. The bundler keeps it in the same file (no other file to
+ * load, nothing web-accessible, the same CSP in Chrome and Firefox) but evaluates its modules only
+ * when this is called: their set-up (lexicons, model tables) is not added to the task that
+ * evaluates the script at page load, it runs later in a task of its own.
+ */
+const loadAnalysis = () => import('./analysis');
 
 /** The colour an accepted suggestion gets (the reader can change it like any highlight). */
 const ACCEPT_COLOR: Record<SuggestionKind, ColorName> = {
@@ -86,8 +99,19 @@ export function createSuggestions(deps: SuggestionDeps) {
       .map((id) => ({ id, len: painter.rangeOf(id)?.toString().length ?? Infinity }))
       .sort((a, b) => a.len - b.len)[0]?.id;
 
-  /** Paints `list` (adding to what is painted) in slices of about SLICE_MS, yielding between them. */
-  async function paintSome(list: readonly Suggestion[], mine: number): Promise<boolean> {
+  /** Paints one suggestion over `range` (adding to what is painted). */
+  function paintOne(s: Suggestion, range: Range): void {
+    painter.paint(idOf(s), range, s.kind);
+    const same = byKey.get(s.key) ?? [];
+    same.push(s);
+    byKey.set(s.key, same);
+  }
+
+  /**
+   * The DOM ranges of `list`, in slices of about SLICE_MS, yielding between them; each handed to
+   * `use` (which paints it, or keeps it for later). False when the run stopped meanwhile.
+   */
+  async function rangesOf(list: readonly Suggestion[], mine: number, use: (s: Suggestion, range: Range) => void): Promise<boolean> {
     let sliceStart = win.performance.now();
     for (let i = 0; i < list.length; i++) {
       if (i % 50 === 0 && win.performance.now() - sliceStart > SLICE_MS) {
@@ -97,11 +121,7 @@ export function createSuggestions(deps: SuggestionDeps) {
       }
       const s = list[i]!;
       const range = index?.rangeFor(s.start, s.end);
-      if (!range) continue;
-      painter.paint(idOf(s), range, s.kind);
-      const same = byKey.get(s.key) ?? [];
-      same.push(s);
-      byKey.set(s.key, same);
+      if (range) use(s, range);
     }
     return true;
   }
@@ -113,18 +133,19 @@ export function createSuggestions(deps: SuggestionDeps) {
   /**
    * The article's text on screen now, as offsets of `idx`: carets a few points across the top and
    * the bottom of the visible part of the article, mapped through the index (the middle one of
-   * each row, so an aside in the article does not pull the span away). Null when the article is
-   * off screen or no caret maps: the analysis then starts from the top.
+   * each row, so an aside in the article does not pull the span away). `first` is what to analyse
+   * first: the text on screen and BELOW_VIEWPORT_CHARS after it, or from the top when the article
+   * starts on screen (null when the article is off screen or no caret maps: from the top too).
+   * `visible` is the span whose suggestions are painted at once (null: unknown, all are).
    */
-  function viewportSpan(root: Element, idx: TextIndex): { start: number; end: number } | null {
+  function viewportSpan(root: Element, idx: TextIndex): { first: Span | null; visible: Span | null } {
+    const none = { first: null, visible: null };
     const box = root.getBoundingClientRect();
     const top = Math.max(0, box.top);
     const bottom = Math.min(win.innerHeight, box.bottom);
     const left = Math.max(0, box.left);
     const right = Math.min(win.innerWidth, box.right);
-    if (bottom - top < 4 || right - left < 4) return null;
-    // The article starts on screen: from the top is viewport-first already.
-    if (box.top >= 0) return { start: 0, end: 0 };
+    if (bottom - top < 4 || right - left < 4) return none;
     const d = doc as Document & {
       caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
       caretRangeFromPoint?: (x: number, y: number) => Range | null;
@@ -155,11 +176,13 @@ export function createSuggestions(deps: SuggestionDeps) {
         .sort((a, b) => a - b);
       return found.length ? found[found.length >> 1]! : null;
     };
-    const start = row(top + 2);
+    // The article starts on screen: from the top is viewport-first already.
+    const start = box.top >= 0 ? 0 : row(top + 2);
     const end = row(bottom - 2);
-    if (start === null && end === null) return null;
+    if (start === null && end === null) return none;
     const from = start ?? end!;
-    return { start: from, end: Math.max(from, end ?? from) + BELOW_VIEWPORT_CHARS };
+    const visible = { start: from, end: Math.max(from, end ?? from) + BELOW_VIEWPORT_CHARS };
+    return { first: box.top >= 0 ? { start: 0, end: 0 } : visible, visible: end === null ? null : visible };
   }
 
   function publishStatus(list: Suggestion[], base: Partial<AnalysisStatus>) {
@@ -182,12 +205,12 @@ export function createSuggestions(deps: SuggestionDeps) {
 
   /**
    * Analyses the page's article and paints the suggestions, progressively: the chunks on screen
-   * first, then the rest in document order, each chunk's suggestions painted as soon as found; the
-   * status (counts, items in reading order) is published once all are. Safe to call again
-   * (settings change: the running analysis stops). `loaded` is the page's annotations loading (it
-   * brings the dismissed suggestions): the analysis runs meanwhile and waits for it only before
-   * the first paint. `article` finds the article (shared
-   * with the annotations' loading on start).
+   * first, then the rest in document order, the suggestions on screen painted as soon as found,
+   * the others once all are (or when the reader scrolls); the status (counts, items in reading
+   * order) is published once all are. Safe to call again (settings change: the running analysis
+   * stops). `loaded` settles once the page's dismissed suggestions are known (from the
+   * annotations' loading): the analysis runs meanwhile and waits for it only before the first
+   * paint. `article` finds the article (shared with the annotations' loading on start).
    */
   async function analysePage(loaded: Promise<unknown> = Promise.resolve(), article: () => Element | null = () => findArticle(doc)): Promise<void> {
     const mine = ++run;
@@ -209,25 +232,52 @@ export function createSuggestions(deps: SuggestionDeps) {
     }
     store.set({ analysis: status({ state: 'running' }) });
     await deps.yieldToHost();
-    const built = await buildTextIndexSliced(found, {
+    // The beginning of the article is indexed first: at its top (where a reader opening it is),
+    // it is analysed and painted before the rest is indexed. When the screen shows the article
+    // further down, the whole index is built before the analysis places what is on screen.
+    const build = startTextIndex(found, {
       skip: (el) => el.localName === UI_HOST_TAG || skipInArticle(el),
       yieldToHost: deps.yieldToHost,
       signal,
       now: () => win.performance.now(),
     });
+    const built = await build.prefix(PREFIX_CHARS);
     if (!built || signal.aborted || mine !== run) return;
+    // In a task of its own: the analysis's modules are evaluated on the first import.
+    await deps.yieldToHost();
+    const { analyzeInChunks } = await loadAnalysis();
+    if (signal.aborted || mine !== run) return;
     index = built;
-    const text = built.text;
+    let text = built.text;
+    const whole = async (): Promise<TextIndex | null> => {
+      const all = await build.complete();
+      if (!all || signal.aborted || mine !== run) return null;
+      index = all;
+      text = all.text;
+      return all;
+    };
     stopRun?.abort();
     const stop = (stopRun = new AbortController());
     signal.addEventListener('abort', () => stop.abort(), { once: true, signal: stop.signal });
     removedIds = new Set();
     removedKeys = new Set();
-    // Chunk by chunk, what is on screen first: each chunk's suggestions painted as soon as found.
+    // Chunk by chunk, what is on screen first: each chunk's suggestions on screen painted as soon
+    // as found; those off screen are kept and painted together at the end, or at once when the
+    // reader scrolls. Chrome rebuilds every highlight's markers in each frame where one changed
+    // (HighlightRegistry::ValidateHighlightMarkers), so a thousand suggestions painted chunk by
+    // chunk cost a repaint of all of them in many frames while the analysis runs.
     // Not in the store until the end (no re-render per chunk): a card opened meanwhile adds them.
     const parts: Suggestion[][] = (liveParts = []);
     let ready = false;
     let firstPaintAt: number | null = null;
+    let visible: Span | null = null;
+    let held: { s: Suggestion; range: Range }[] | null = [];
+    const paintHeld = () => {
+      for (const { s, range } of held ?? []) if (!removedKeys.has(s.key) && !removedIds.has(idOf(s))) paintOne(s, range);
+      held = null;
+    };
+    // Once the reader scrolls, what was held is painted and every later chunk is painted at once.
+    win.addEventListener('scroll', paintHeld, { passive: true, once: true, signal: stop.signal });
     const begin = async (): Promise<boolean> => {
       // The page's dismissed suggestions are needed from the first paint on.
       await loaded.catch(() => undefined);
@@ -237,23 +287,35 @@ export function createSuggestions(deps: SuggestionDeps) {
       byKey = new Map();
       return true;
     };
-    const result = await analyzeInChunks(index.blockText(), {
+    const result = await analyzeInChunks(built.blockText(), {
       langHint: doc.documentElement.lang,
       yieldToHost: deps.yieldToHost,
       signal: stop.signal,
       now: () => win.performance.now(),
-      first: () => viewportSpan(found, built),
-      onChunk: async (part) => {
+      first: async () => {
+        // Below the top of the article, what is on screen is placed on the whole index.
+        const idx = found.getBoundingClientRect().top < 0 && !built.complete ? await whole() : index;
+        if (!idx) return null;
+        const span = viewportSpan(found, idx);
+        visible = span.visible;
+        return span.first;
+      },
+      ...(built.complete ? {} : { rest: async () => (await whole())?.blockText() ?? null }),
+      onChunk: async (part, [from, to]) => {
         // Building and painting in a task of their own, not the chunk's.
         await deps.yieldToHost();
         if (signal.aborted || mine !== run || (!ready && !(await begin()))) return stop.abort();
         const list = buildSuggestions(part, text, settings, controller.dismissed).filter((s) => !removedKeys.has(s.key));
         parts.push(list);
-        if (!(await paintSome(list, mine))) return stop.abort();
+        const onScreen = !visible || (from < visible.end && to > visible.start);
+        const use = onScreen ? paintOne : (s: Suggestion, range: Range) => (held ? void held.push({ s, range }) : paintOne(s, range));
+        if (!(await rangesOf(list, mine, use))) return stop.abort();
         if (firstPaintAt === null && painter.size > 0) firstPaintAt = win.performance.now();
       },
     });
     if (signal.aborted || mine !== run || (!ready && !(await begin()))) return;
+    win.removeEventListener('scroll', paintHeld);
+    paintHeld();
     liveParts = null;
     const list = current(parts);
     const analysis = publishStatus(list, {
@@ -302,6 +364,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     if (!s || !range) return;
     const kind = correction?.kind ?? s.kind;
     const claimant = correction?.claimant ?? s.claimant;
+    const { DETECTOR_VERSION } = await loadAnalysis();
     const provenance: Provenance = {
       detector: DETECTOR,
       version: DETECTOR_VERSION,

@@ -8,6 +8,11 @@
  * paragraph breaks; the rest follows in document order. `onChunk` gets each chunk's findings as
  * soon as they exist (to paint them). The merged result is put back in document order, so it is
  * the one a pass from the top gives: chunks are cut at the same kind of boundary either way.
+ *
+ * The text may come in two parts: `text` its beginning, `rest` all of it, asked for only once the
+ * beginning no longer suffices (so the first chunks of a long page are analysed while the rest of
+ * its text is still to be read). Every decision taken on the beginning (language, cuts) is one the
+ * whole text gives too.
  */
 import { lexiconFor } from './claims/lexicon';
 import { CLAIM_MODEL } from './claims/model.generated';
@@ -34,15 +39,26 @@ export interface ChunkedOptions {
   now?: () => number;
   /**
    * The span of `text` to analyse first (e.g. the one on screen), asked once the detectors are warm
-   * (so it is the span of that moment). Widened to paragraph breaks; null: from the top.
+   * (so it is the span of that moment). Widened to paragraph breaks; null: from the top. Its time
+   * is not charged to `budgetMs`.
    */
-  first?: () => { start: number; end: number } | null;
+  first?: () => Span | null | Promise<Span | null>;
+  /**
+   * When `text` is only the beginning of the text: all of it (null: stop). Asked once, when the
+   * beginning no longer suffices; its time is not charged to `budgetMs`.
+   */
+  rest?: () => Promise<string | null>;
   /**
    * Each chunk's findings (offsets in `text`) as soon as it is analysed, in the order analysed;
    * awaited before the next chunk. Its time is not charged to `budgetMs`.
    */
   onChunk?: (part: AnalysisResult, span: [number, number]) => void | Promise<void>;
 }
+
+type Span = { start: number; end: number };
+
+/** Characters `detectLanguage` reads (its default sample). */
+const LANG_SAMPLE_CHARS = 4000;
 
 /**
  * Cut points: each chunk ends at the last paragraph break before `size`, else at the last
@@ -118,13 +134,36 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   const started = now();
   const budgetMs = opts.budgetMs ?? 3000;
   const maxChars = opts.maxChars ?? 500_000;
+  // Time spent outside the analysis (painting, waiting for the page's annotations or for the rest
+  // of the text): not charged to the budget.
+  let outside = 0;
+  // The text so far: all of it once `whole`.
+  let all = text;
+  let whole = !opts.rest;
+  const getWhole = async (): Promise<boolean> => {
+    if (whole) return true;
+    const t0 = now();
+    const rest = await opts.rest!();
+    outside += now() - t0;
+    if (rest === null) return false;
+    all = rest;
+    whole = true;
+    return true;
+  };
   // The caller has just built the text (in the same task): the language is read in a task of its own.
   await opts.yieldToHost?.();
-  const detected = detectLanguage(text);
+  // Read on the first LANG_SAMPLE_CHARS characters: a beginning that long gives the whole text's answer.
+  if (all.length < LANG_SAMPLE_CHARS && !(await getWhole())) return { lang: 'und', orgs: [], claims: [], claimsEnabled: false, detectorVersion: '' };
+  const detected = detectLanguage(all, LANG_SAMPLE_CHARS);
   const lang = detected.lang !== 'und' ? detected.lang : (opts.langHint ?? 'und');
-  const work = text.length > maxChars ? text.slice(0, maxChars) : text;
   const merged: AnalysisResult = { lang, orgs: [], claims: [], claimsEnabled: false, detectorVersion: '' };
-  if (work.length < text.length) merged.gaveUp = { reason: 'too-large', at: work.length };
+  if (all.length >= maxChars && !(await getWhole())) return merged;
+  let work = all;
+  const setWork = () => {
+    work = all.length > maxChars ? all.slice(0, maxChars) : all;
+    if (work.length < all.length) merged.gaveUp = { reason: 'too-large', at: work.length };
+  };
+  setWork();
   // The first use of each detector builds its tables (gazetteer trie, tagger weights, sentence
   // segmenter, cue lexicon, n-gram vocabulary): each in its own slice, none added to the first chunk.
   const fr = lang === 'fr';
@@ -145,13 +184,27 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   await opts.yieldToHost?.();
   const sliceMs = opts.sliceMs ?? 10;
   let size = opts.chunkChars ?? 1500;
-  // Time spent in onChunk (painting, waiting for the page's annotations): not the analysis's.
-  let outside = 0;
   const parts: { start: number; orgs: AnalysisResult['orgs']; claims: AnalysisResult['claims'] }[] = [];
-  const spans = spanOrder(work, opts.first?.());
-  outer: for (const [spanStart, spanEnd] of spans) {
-    for (let start = spanStart; start < spanEnd; ) {
+  const t0 = now();
+  const first = await opts.first?.();
+  outside += now() - t0;
+  // A span to analyse first is placed (widened to paragraph breaks) on the whole text; from the
+  // top, the beginning serves until a chunk reaches past it.
+  if (first && first.end > first.start && !whole) {
+    if (!(await getWhole())) return merged;
+    setWork();
+  }
+  const spans: [number, number][] = whole ? spanOrder(work, first) : [[0, Infinity]];
+  outer: for (const [spanStart, spanTo] of spans) {
+    for (let start = spanStart; ; ) {
       if (opts.signal?.aborted) break outer;
+      // A chunk is cut within its first size + 1 characters: the beginning must hold them.
+      if (!whole && start + size + 1 > work.length) {
+        if (!(await getWhole())) break outer;
+        setWork();
+      }
+      const spanEnd = Math.min(spanTo, work.length);
+      if (start >= spanEnd) break;
       const [, end] = chunkBounds(work.slice(start, Math.min(spanEnd, start + size + 1)), size)[0]!;
       const chunkEnd = Math.min(spanEnd, start + end);
       const left = budgetMs - (now() - started - outside);

@@ -8,7 +8,7 @@ import { describeSpan } from './describe';
 import { anchorExact, anchorFuzzy, anchorSelectors, GramIndex, type AnchorMatch, type AnchorOptions } from './match';
 import type { TextIndex } from './text-index';
 
-export { buildTextIndex, buildTextIndexSliced, type TextIndex, type TextIndexOptions } from './text-index';
+export { buildTextIndex, buildTextIndexSliced, startTextIndex, type TextIndex, type TextIndexBuild, type TextIndexOptions } from './text-index';
 export { describeSpan } from './describe';
 export type { AnchorMatch, AnchoredMatch, OrphanMatch, AnchorOptions } from './match';
 

@@ -43,18 +43,20 @@ export interface TextIndex {
    * paragraph and heading boundaries matter to sentence splitting in the analysis.
    */
   blockText(): string;
+  /**
+   * False for a prefix (`TextIndexBuild.prefix`): its text and offsets are those of the whole
+   * index, but `offsetsOf` is null for what lies past its end.
+   */
+  readonly complete: boolean;
 }
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-function isWs(c: number): boolean {
-  // space, \t, \n, \f, \r: the HTML "ASCII whitespace" that rendering collapses.
-  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-}
-
 function isSkipped(el: Element, name: string, skip: TextIndexOptions['skip']): boolean {
   if (HIDDEN_TAGS.has(name)) return true;
+  // Most elements have no attribute at all: one call instead of two lookups.
+  if (!el.hasAttributes()) return skip ? skip(el) : false;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
@@ -73,37 +75,66 @@ class DomTextIndex implements TextIndex {
   private readonly ns: Int32Array;
   private readonly ne: Int32Array;
   private readonly cps: (number[] | null)[];
-  private readonly pos: Map<Node, number>;
+  /** Index of each text node, built on the first `offsetsOf` (painting only needs `rangeFor`). */
+  private posMap: Map<Node, number> | null = null;
   private readonly root: Node;
 
   /** Offsets of the spaces that stand for a block boundary (whether or not a text node holds them). */
   private readonly blockSeps: number[];
 
-  constructor(root: Node, text: string, nodes: Text[], ns: number[], ne: number[], cps: (number[] | null)[], blockSeps: number[] = []) {
+  readonly complete: boolean;
+
+  constructor(root: Node, text: string, nodes: Text[], ns: number[], ne: number[], cps: (number[] | null)[], blockSeps: number[] = [], complete = true) {
     this.root = root;
+    this.complete = complete;
     this.blockSeps = blockSeps;
     this.text = text;
     this.nodes = nodes;
     this.ns = Int32Array.from(ns);
     this.ne = Int32Array.from(ne);
     this.cps = cps;
-    this.pos = new Map();
-    for (let i = 0; i < nodes.length; i++) this.pos.set(nodes[i]!, i);
+  }
+
+  private get pos(): Map<Node, number> {
+    if (!this.posMap) {
+      this.posMap = new Map();
+      for (let i = 0; i < this.nodes.length; i++) this.posMap.set(this.nodes[i]!, i);
+    }
+    return this.posMap;
   }
 
   blockText(): string {
     // Block boundaries are single spaces in `text`; a boundary's space may sit in a gap between
     // nodes or inside a whitespace-only text node between two blocks (the usual "</p>\n<p>").
-    const chars = this.text.split('');
+    // Built from slices between the (few) boundaries, not character by character.
+    const text = this.text;
+    const length = text.length;
+    const parts: string[] = [];
+    let from = 0;
+    const cut = (k: number) => {
+      if (k < from) return; // a boundary space that is also a gap: already cut
+      parts.push(text.slice(from, k), '\n');
+      from = k + 1;
+    };
+    const seps = this.blockSeps;
+    let s = 0;
+    // Both lists are in text order: merged as they go.
+    const sepsBefore = (k: number) => {
+      for (; s < seps.length && seps[s]! < k; s++) if (seps[s]! < length && text.charCodeAt(seps[s]!) === 32) cut(seps[s]!);
+    };
     let at = 0;
-    for (let i = 0; i < this.nodes.length; i++) {
-      const ns = this.ns[i]!;
-      for (let k = at; k < ns; k++) chars[k] = '\n';
-      at = this.ne[i]!;
+    for (let i = 0; i <= this.nodes.length; i++) {
+      const gapEnd = i < this.nodes.length ? this.ns[i]! : length;
+      for (let k = at; k < gapEnd; k++) {
+        sepsBefore(k);
+        cut(k);
+      }
+      if (i < this.nodes.length) at = this.ne[i]!;
     }
-    for (let k = at; k < chars.length; k++) chars[k] = '\n';
-    for (const k of this.blockSeps) if (k < chars.length && chars[k] === ' ') chars[k] = '\n';
-    return chars.join('');
+    sepsBefore(length);
+    if (from === 0) return text;
+    parts.push(text.slice(from));
+    return parts.join('');
   }
 
   /** First node whose end is > offset (binary search). */
@@ -163,7 +194,8 @@ class DomTextIndex implements TextIndex {
   /** Normalised offset of a boundary point; `asEnd` decides which side a gap falls on. */
   private offsetOf(container: Node, offset: number, asEnd: boolean): number | null {
     const i = this.pos.get(container);
-    if (i !== undefined) return this.ns[i]! + this.relOf(i, offset);
+    // (A prefix's last node may end with a space it leaves out, see `snapshot`.)
+    if (i !== undefined) return Math.min(this.ns[i]! + this.relOf(i, offset), this.text.length);
     let next: Node | null;
     if (container.nodeType === TEXT_NODE || container.nodeType === 8 /* comment */) {
       next = followingNode(container, this.root);
@@ -172,6 +204,9 @@ class DomTextIndex implements TextIndex {
       const child = container.childNodes[offset];
       next = child ?? followingNode(container, this.root);
     }
+    // A prefix knows nothing past its last node: no walk to the end of the page.
+    const last = this.nodes[this.nodes.length - 1];
+    if (!this.complete && next && (!last || last.compareDocumentPosition(next) & 4 /* FOLLOWING */)) return null;
     // Walk forward to the first indexed text node at/after the boundary.
     let steps = 0;
     for (let node = next; node; node = nextInTree(node, this.root)) {
@@ -179,6 +214,8 @@ class DomTextIndex implements TextIndex {
       if (j !== undefined) return asEnd ? (j > 0 ? this.ne[j - 1]! : 0) : this.ns[j]!;
       if (++steps > 200_000) return null;
     }
+    // Past the last indexed node: the end of the text, or unknown in a prefix.
+    if (!this.complete) return null;
     return this.nodes.length ? (asEnd ? this.ne[this.nodes.length - 1]! : this.text.length) : 0;
   }
 
@@ -219,10 +256,61 @@ export function buildTextIndexSliced(rootNode: Node, opts: SlicedIndexOptions): 
   return runStepsSliced(indexSteps(rootNode, opts), opts);
 }
 
+/** An index being built in slices, whose beginning can be used before the rest is built. */
+export interface TextIndexBuild {
+  /**
+   * The index of the text so far, once it holds at least `chars` characters (the whole index when
+   * the text is shorter: then `complete`); null when the signal aborted. The build stops there
+   * until asked for more.
+   */
+  prefix(chars: number): Promise<TextIndex | null>;
+  /** The whole index (the build goes on from where it stopped); null when the signal aborted. */
+  complete(): Promise<TextIndex | null>;
+}
+
+/**
+ * Starts building the index in slices, as `buildTextIndexSliced`, but on demand: `prefix` builds
+ * only the beginning (what is on screen at the top of an article), `complete` the rest.
+ */
+export function startTextIndex(rootNode: Node, opts: SlicedIndexOptions): TextIndexBuild {
+  const probe: IndexProbe = {};
+  const steps = indexSteps(rootNode, opts, probe);
+  let whole: TextIndex | null | undefined;
+  // Asks run one after another (a generator cannot be resumed while it runs).
+  let queue: Promise<unknown> = Promise.resolve();
+  const drive = (chars: number): Promise<TextIndex | null> => {
+    const next = queue.then(async () => {
+      if (whole !== undefined) return whole;
+      const r = await runStepsSliced(upTo(steps, chars), opts);
+      if (r === null || r instanceof DomTextIndex) return (whole = r);
+      return probe.snapshot!();
+    });
+    queue = next;
+    return next;
+  };
+  return { prefix: (chars) => drive(chars), complete: () => drive(Infinity) };
+}
+
+/** Steps of `steps` until it has indexed `chars` characters ('more': it is not done) or is done. */
+function* upTo(steps: Generator<number, TextIndex>, chars: number): Generator<void, TextIndex | 'more'> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (r.value >= chars) return 'more';
+    yield;
+  }
+}
+
 /** Nodes visited between two chances to yield. */
 const NODES_PER_STEP = 200;
 
-function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, TextIndex> {
+/** Filled by `indexSteps`: the index of what is built so far. */
+interface IndexProbe {
+  snapshot?: () => TextIndex;
+}
+
+/** Yields the length of the text so far between steps; returns the index. */
+function* indexSteps(rootNode: Node, opts: TextIndexOptions, probe?: IndexProbe): Generator<number, TextIndex> {
   // A Document: walk its root element (linkedom keeps the doctype outside the sibling chain).
   const root: Node = rootNode.nodeType === 9 ? ((rootNode as Document).documentElement ?? rootNode) : rootNode;
   const skip = opts.skip;
@@ -241,6 +329,11 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
     if (lastIsSpace && length > 0) blockSeps.push(length - 1);
   };
 
+  // Whitespace runs that normalisation changes: any run holding a tab or line break, two or more
+  // spaces, a space at either end of the node. A single space between two words stays as it is.
+  // Found with a regular expression, not a loop over characters: this runs once per page, in cold
+  // code, where the native scan is faster (and most text nodes are one verbatim slice).
+  const changedWs = /[\t\n\f\r][\t\n\f\r ]*| [\t\n\f\r ]+|^ | $/g;
   const visitText = (node: Text) => {
     const data = node.data;
     const n = data.length;
@@ -248,17 +341,9 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
     let cp: number[] | null = null;
     let nodeStart = -1; // normalised offset of the first emitted char
     let i = 0;
-    let segStart = 0; // raw start of the pending verbatim segment
     let emittedRel = 0;
     // `delta` = raw - rel for the current segment; a checkpoint is needed when it changes.
     let delta = 0;
-    const flush = (to: number) => {
-      if (to > segStart) {
-        parts.push(data.slice(segStart, to));
-        length += to - segStart;
-        emittedRel += to - segStart;
-      }
-    };
     const mark = (raw: number) => {
       if (nodeStart < 0) nodeStart = length;
       const d = raw - emittedRel;
@@ -268,44 +353,39 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
         delta = d;
       }
     };
+    changedWs.lastIndex = 0;
     while (i < n) {
-      const c = data.charCodeAt(i);
-      if (isWs(c)) {
-        flush(i);
-        let j = i + 1;
-        while (j < n && isWs(data.charCodeAt(j))) j++;
-        if (!lastIsSpace) {
-          mark(i);
-          if (pendingSep) blockSeps.push(length);
-          parts.push(' ');
-          length++;
-          emittedRel++;
-          lastIsSpace = true;
-        }
-        pendingSep = false;
-        i = j;
-        segStart = j;
-        continue;
-      }
-      if (pendingSep) {
-        if (!lastIsSpace) {
+      const run = changedWs.exec(data);
+      const runStart = run ? run.index : n;
+      if (runStart > i) {
+        // A verbatim segment (single spaces between words included): emitted as it is.
+        if (pendingSep) {
           // the block-boundary space belongs to no node: it sits in the gap before this one
-          flush(i);
-          blockSeps.push(length);
-          parts.push(' ');
-          length++;
-          segStart = i;
+          if (!lastIsSpace) {
+            blockSeps.push(length);
+            parts.push(' ');
+            length++;
+          }
+          pendingSep = false;
         }
-        pendingSep = false;
+        mark(i);
+        lastIsSpace = false;
+        parts.push(i === 0 && runStart === n ? data : data.slice(i, runStart));
+        length += runStart - i;
+        emittedRel += runStart - i;
       }
-      if (i === segStart) mark(i);
-      lastIsSpace = false;
-      // scan the verbatim run up to the next whitespace
-      let j = i + 1;
-      while (j < n && !isWs(data.charCodeAt(j))) j++;
-      flush(j);
-      segStart = j;
-      i = j;
+      if (!run) break;
+      // A whitespace run: one space, unless one was just emitted.
+      if (!lastIsSpace) {
+        mark(runStart);
+        if (pendingSep) blockSeps.push(length);
+        parts.push(' ');
+        length++;
+        emittedRel++;
+        lastIsSpace = true;
+      }
+      pendingSep = false;
+      i = runStart + run[0].length;
     }
     if (nodeStart >= 0) {
       nodes.push(node);
@@ -315,12 +395,23 @@ function* indexSteps(rootNode: Node, opts: TextIndexOptions): Generator<void, Te
     }
   };
 
+  if (probe) {
+    probe.snapshot = () => {
+      let text = parts.join('');
+      // A space just emitted may yet become a block boundary, or be trimmed as the last one:
+      // the prefix stops before it, so all it holds is as in the whole index.
+      if (lastIsSpace && text.length > 0) text = text.slice(0, -1);
+      const blocks = blockSeps.filter((k) => k < text.length);
+      return new DomTextIndex(root, text, nodes.slice(), nsArr.slice(), neArr.slice(), cps.slice(), blocks, false);
+    };
+  }
+
   // Iterative pre-order walk (deep pages would overflow a recursive one).
   let node: Node | null = root.firstChild;
   if (root.nodeType === TEXT_NODE) visitText(root as Text);
   let visited = 0;
   while (node) {
-    if (++visited % NODES_PER_STEP === 0) yield;
+    if (++visited % NODES_PER_STEP === 0) yield length;
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       visitText(node as Text);

@@ -1,11 +1,12 @@
 // The main flow in Firefox ESR (puppeteer-core over WebDriver BiDi; Playwright cannot drive stock
-// Firefox): on our own fixture page, highlight from the toolbar, reload, still painted.
+// Firefox): on our own fixture page, highlight from the toolbar, reload, still painted; the
+// automatic analysis finishes and paints its suggestions.
 // The extension is installed as a temporary add-on with `browser.installExtension()`.
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findFirefox } from '../../scripts/find-browser.mjs';
-import { IN_PAGE_SOURCE, normalize, type LensState } from './helpers/lens';
+import { IN_PAGE_SOURCE, normalize, type AnalysisState, type LensState } from './helpers/lens';
 import { FIXTURES } from './helpers/paths';
 import { startServer, type StaticServer } from './helpers/server';
 
@@ -92,6 +93,18 @@ describe('main flow (Firefox ESR)', () => {
     await waitFor('painted after reload', () => state(page), (s) => s?.ready === true && s.painted === 1);
     const texts = await inPage<{ name: string; text: string }[]>(page, '__policyLensTest.highlightTexts()');
     expect(texts).toEqual([{ name: 'policy-lens-yellow', text: QUOTE }]);
+  });
+
+  it('analyses the article and paints its suggestions (the analysis is loaded on first use)', async () => {
+    const analysis = (await waitFor(
+      'analysis done',
+      () => inPage<AnalysisState | null>(page, '__policyLensTest.analysis()'),
+      (a) => a?.state === 'done',
+    ))!;
+    expect(analysis.organizations + analysis.claims).toBeGreaterThan(0);
+    expect(analysis.painted).toBeGreaterThan(0);
+    const painted = await inPage<{ kind: string; text: string }[]>(page, '__policyLensTest.suggestions()');
+    expect(painted.length).toBe(analysis.painted);
   });
 
   it('raised no errors from the extension', () => {

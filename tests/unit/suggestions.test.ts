@@ -182,3 +182,65 @@ describe('progressive analysis (viewport first)', () => {
     expect(merged).toEqual(whole);
   });
 });
+
+describe('analysis of a text that comes in two parts (its beginning first)', () => {
+  const article = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `Paragraph ${i}: the European Commission said AI investment rose by ${10 + i}% in 2024, according to the OECD. ` +
+      `Researchers at Hugging Face argue that open models will outperform closed ones by ${2030 + (i % 5)}.`,
+  ).join('\n');
+  // A still clock: chunk sizes then follow the same rule in both runs (they adapt to the time measured).
+  const still = () => 0;
+  const run = async (first: { start: number; end: number } | null, prefix?: number) => {
+    const seen: [number, number][] = [];
+    let asked = 0;
+    const result = await analyzeInChunks(prefix === undefined ? article : article.slice(0, prefix), {
+      now: still,
+      first: () => first,
+      onChunk: (_part, span) => void seen.push(span),
+      ...(prefix === undefined
+        ? {}
+        : {
+            rest: async () => {
+              asked++;
+              return article;
+            },
+          }),
+    });
+    return { result, seen, asked };
+  };
+
+  it('gives the chunks and the result of one pass over the whole text, asking for the rest once', async () => {
+    const at = article.indexOf('Paragraph 70');
+    for (const first of [null, { start: 0, end: 0 }, { start: at, end: at + 300 }]) {
+      const once = await run(first);
+      for (const prefix of [0, 1000, 3999, 4000, 6000, 9000, 15_000]) {
+        const twice = await run(first, prefix);
+        expect(twice.seen).toEqual(once.seen);
+        expect(twice.result).toEqual(once.result);
+        expect(twice.asked).toBe(1);
+      }
+    }
+  });
+
+  it('analyses the beginning before asking for the rest, when the reading starts at the top', async () => {
+    let chunksBeforeRest = -1;
+    let chunks = 0;
+    await analyzeInChunks(article.slice(0, 9000), {
+      now: still,
+      onChunk: () => void chunks++,
+      rest: async () => {
+        chunksBeforeRest = chunks;
+        return article;
+      },
+    });
+    expect(chunksBeforeRest).toBeGreaterThan(0);
+    expect(chunks).toBeGreaterThan(chunksBeforeRest);
+  });
+
+  it('stops when the rest cannot be had', async () => {
+    const r = await analyzeInChunks(article.slice(0, 9000), { now: still, rest: async () => null });
+    expect(r.claims.every((c) => c.end <= 9000)).toBe(true);
+  });
+});

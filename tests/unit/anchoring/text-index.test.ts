@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { buildTextIndex, buildTextIndexSliced } from '../../../lib/anchoring/text-index';
+import { buildTextIndex, buildTextIndexSliced, startTextIndex } from '../../../lib/anchoring/text-index';
 import { describeRange, anchor } from '../../../lib/anchoring/index';
 
 /** The window's own document (happy-dom's Range misbehaves on createHTMLDocument documents). */
@@ -118,6 +119,60 @@ describe('blockText', () => {
   });
 });
 
+/**
+ * A random fragment: text with every kind of whitespace the normalisation treats differently
+ * (single spaces, runs, tabs and line breaks, spaces at node ends, U+00A0), inline and block
+ * elements, empty ones, comments.
+ */
+const fragment: fc.Arbitrary<string> = fc.letrec<{ node: string; nodes: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('a', 'bc', 'de f', ' ', '  ', '\n', '\t', ' g ', 'h  i', '\u00a0', 'j\n k', ' l', 'm ', '<br>', '<!-- c -->', ''),
+    fc.tuple(fc.constantFrom('b', 'i', 'p', 'div', 'li', 'span'), tie('nodes')).map(([tag, inner]) => `<${tag}>${inner}</${tag}>`),
+  ),
+  nodes: fc.array(tie('node'), { maxLength: 5 }).map((xs) => xs.join('')),
+})).nodes;
+
+/** What the index's text and blockText should be, by the definition: visible text, block edges as breaks, runs collapsed. */
+function reference(root: Node): { text: string; block: string } {
+  const BLOCK = new Set(['p', 'div', 'li', 'br']);
+  let raw = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) raw += (n as Text).data;
+    else if (n.nodeType === 1) {
+      const block = BLOCK.has((n as Element).localName);
+      if (block) raw += '\u0001';
+      n.childNodes.forEach(walk);
+      if (block) raw += '\u0001';
+    }
+  };
+  root.childNodes.forEach(walk);
+  const block = raw.replace(/[ \t\n\f\r\u0001]+/g, (run) => (run.includes('\u0001') ? '\n' : ' ')).replace(/^[ \n]|[ \n]$/g, '');
+  return { text: block.replace(/\n/g, ' '), block };
+}
+
+describe('buildTextIndex on random markup', () => {
+  it('text and blockText follow the definition; every word maps to its DOM text and back', () => {
+    fc.assert(
+      fc.property(fragment, (html) => {
+        const doc = docFrom(html);
+        const idx = buildTextIndex(doc.body);
+        const ref = reference(doc.body);
+        expect(idx.text).toBe(ref.text);
+        expect(idx.blockText()).toBe(ref.block);
+        for (const m of idx.text.matchAll(/[^ ]+/g)) {
+          const start = m.index!;
+          const end = start + m[0].length;
+          const range = idx.rangeFor(start, end)!;
+          expect(range.toString().replace(/[ \t\n\f\r]+/g, '')).toBe(m[0]);
+          expect(idx.offsetsOf(range)).toEqual({ start, end });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('buildTextIndexSliced', () => {
   it('builds the same index as the one-pass build, yielding between slices', async () => {
     const html = Array.from({ length: 400 }, (_, i) => `<p>Paragraph <b>${i}</b> of the <i>article</i>.</p>`).join('');
@@ -130,5 +185,57 @@ describe('buildTextIndexSliced', () => {
     expect(sliced?.text).toBe(whole.text);
     const at = whole.text.indexOf('Paragraph 250');
     expect(sliced?.rangeFor(at, at + 13)?.toString()).toBe('Paragraph 250');
+  });
+});
+
+describe('startTextIndex: a prefix first, then the rest', () => {
+  const sameRange = (a: Range | null, b: Range | null) =>
+    a && b
+      ? a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset
+      : a === b;
+
+  it('a prefix is the beginning of the whole index (text, blockText, ranges, offsets); offsets past it are unknown', async () => {
+    let partial = 0;
+    await fc.assert(
+      // Long enough to be built in several steps (a step is a few hundred nodes).
+      fc.asyncProperty(fc.array(fragment, { minLength: 80, maxLength: 160 }), fc.nat({ max: 1500 }), async (fragments, chars) => {
+        const doc = docFrom(fragments.map((f) => `<p>${f}</p>`).join('\n'));
+        const whole = buildTextIndex(doc.body);
+        const build = startTextIndex(doc.body, { yieldToHost: async () => undefined, sliceMs: 0 });
+        const prefix = (await build.prefix(chars))!;
+        expect(whole.text.startsWith(prefix.text)).toBe(true);
+        expect(whole.blockText().startsWith(prefix.blockText())).toBe(true);
+        if (prefix.complete) expect(prefix.text).toBe(whole.text);
+        else expect(prefix.text.length).toBeGreaterThanOrEqual(Math.min(chars, whole.text.length) - 1);
+        // Every fifth word, not all: happy-dom's ranges are slow on pages this size.
+        for (const [k, m] of [...prefix.text.matchAll(/[^ ]+/g)].entries()) {
+          if (k % 5) continue;
+          const range = prefix.rangeFor(m.index!, m.index! + m[0].length);
+          expect(sameRange(range, whole.rangeFor(m.index!, m.index! + m[0].length))).toBe(true);
+          expect(prefix.offsetsOf(range!)).toEqual(whole.offsetsOf(range!));
+        }
+        if (!prefix.complete) {
+          // The last word of the page lies past the prefix.
+          const last = [...whole.text.matchAll(/[^ ]+/g)].at(-1)!;
+          if (last.index! >= prefix.text.length) expect(prefix.offsetsOf(whole.rangeFor(last.index!, last.index! + last[0].length)!)).toBeNull();
+        }
+        partial += prefix.complete ? 0 : 1;
+        const rest = (await build.complete())!;
+        expect(rest.complete).toBe(true);
+        expect(rest.text).toBe(whole.text);
+        expect(rest.blockText()).toBe(whole.blockText());
+      }),
+      { numRuns: 30 },
+    );
+    // Most runs stopped before the end of the page (else the check above proves little).
+    expect(partial).toBeGreaterThan(15);
+  }, 30_000);
+
+  it('is null once the signal aborted', async () => {
+    const doc = docFrom(Array.from({ length: 400 }, (_, i) => `<p>Paragraph <b>${i}</b>.</p>`).join(''));
+    const abort = new AbortController();
+    const build = startTextIndex(doc.body, { yieldToHost: async () => abort.abort(), sliceMs: 0, signal: abort.signal });
+    expect(await build.prefix(100)).not.toBeNull();
+    expect(await build.complete()).toBeNull();
   });
 });

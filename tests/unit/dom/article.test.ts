@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTextIndex } from '../../../lib/anchoring/text-index';
 import { findArticle, skipInArticle } from '../../../lib/dom/article';
@@ -47,6 +48,35 @@ describe('findArticle on our fixtures', () => {
     const article = findArticle(document as unknown as Document);
     expect(article).not.toBeNull();
     expect((article!.textContent ?? '').length).toBeGreaterThan(300);
+  });
+});
+
+describe('findArticle: widening to the <main> around the article', () => {
+  const paragraphs = Array.from(
+    { length: 4 },
+    (_, i) => `<p>Paragraph ${i} of the article, with   several  clauses, commas, and\n   enough words to be read as prose.</p>`,
+  ).join('\n');
+  // Text around the article inside <main>: words, whitespace runs of every kind, U+00A0,
+  // comments (no text), nested inline elements, headings.
+  const piece = fc.oneof(
+    fc.stringMatching(/^[a-z]{1,12}$/, { size: 'max' }),
+    fc.constantFrom(' ', '   ', '\n\t ', '\u00a0', '<!-- a comment that is not text -->', '<span> x </span>', '<h2>  Heading\n</h2>', '<b>bold</b>'),
+  );
+  // Up to about twice the article's text on each side: both outcomes, and cases near the threshold.
+  const around = fc.array(piece, { maxLength: 60, size: 'max' }).map((xs) => xs.join(''));
+
+  it('takes <main> exactly when its collapsed text is under 1.6 times the article’s', () => {
+    const collapsedLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    fc.assert(
+      fc.property(around, around, (before, after) => {
+        const { document } = parseHTML(`<html><body><nav>Home</nav><main>${before}<div class="content">${paragraphs}</div>${after}</main></body></html>`);
+        const doc = document as unknown as Document;
+        const best = doc.querySelector('.content')!;
+        const main = doc.querySelector('main')!;
+        expect(findArticle(doc)).toBe(collapsedLength(main) < collapsedLength(best) * 1.6 ? main : best);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
