@@ -6,23 +6,27 @@
  *
  * Cues, strongest first: the gazetteer (longest form), acronym definitions "Full Name (ABC)" /
  * "ABC (Full Name)", head-word rules (capitalised names around Agency/Institute/Commission…,
- * French "Autorité de régulation de la …"), then document-level consistency (a name found by a
- * rule once is found at every other occurrence).
+ * French "Autorité de régulation de la …"), document-level consistency (a name found by a rule
+ * once is found at every other occurrence), then, in English, the tagger (model.ts: bands, clubs,
+ * units… and better boundaries for the rules' names; it keeps a capitalised determiner inside a
+ * sentence, as in "bands like The Ramones").
  */
-import type { OrgMention, OrgType } from '../types';
+import { ORG_TYPES, type OrgMention, type OrgType } from '../types';
 import * as gazetteer from './gazetteer';
 import type { OrgEntry, TrieNode } from './gazetteer';
 import * as lexicon from './lexicon';
 import * as tagger from './model';
 import type { ModelInput, OrgModel } from './model';
-import { MODEL_BITS, MODEL_DATA, MODEL_SCALE, MODEL_THRESHOLD } from './model.generated';
+import { MODEL_BIAS, MODEL_BITS, MODEL_DATA, MODEL_SCALE, MODEL_THRESHOLD } from './model.generated';
 import * as tokenizer from './tokenize';
+import * as wordclass from './wordclass';
 import type { Tokens } from './tokenize';
 
 // Module-local bindings: imported ones may be getters, called at every use, once transpiled to CommonJS (tsx).
 const { addForm, getGazetteer, keySlot, longestMatch, newNode } = gazetteer;
-const { decode, loadModel } = tagger;
+const { LEX_OPEN_PAREN, decode, lexCode, loadModel } = tagger;
 const { tokenize } = tokenizer;
+const { TOPIC_TECH, WC_COMMON, WC_DEMONYM, WORD_CLASSES } = wordclass;
 const {
   AND_WORDS,
   ARTICLE_HOSTS,
@@ -39,6 +43,8 @@ const {
   NOT_ORG_ACRONYMS,
   NOT_ORGS,
   SENTENCE_STARTERS,
+  SHOUTED_WORDS,
+  THING_NOUNS,
   TITLES,
 } = lexicon;
 
@@ -57,6 +63,19 @@ interface Candidate {
 }
 
 const SCORES: Record<Source, number> = { gazetteer: 0.95, acronym: 0.85, consistency: 0.8, 'head-word': 0.7 };
+/** Codes of organization types and cues in the tagger's input (ModelInput.ruleKind). */
+const TYPE_CODE = Object.fromEntries(ORG_TYPES.map((type, k) => [type, k + 1])) as Record<OrgType, number>;
+const SOURCE_CODE: Record<Source, number> = { gazetteer: 0, acronym: 1, consistency: 2, 'head-word': 3 };
+/** Per-token buffers of the tagger's input, reused between calls (fresh ones when the caller keeps them): the first n entries are zeroed, the rest is not read. */
+const buffers: Uint8Array[] = [];
+function tokenBuffer(slot: number, n: number, fresh: boolean): Uint8Array {
+  if (fresh || n > 1 << 16) return new Uint8Array(n);
+  let b = buffers[slot];
+  if (!b || b.length < n) buffers[slot] = b = new Uint8Array(Math.max(n, 256, 2 * (b?.length ?? 0)));
+  else b.fill(0, 0, n);
+  return b;
+}
+
 /** Tokens after which the next word's capital says nothing (sentence or heading start). */
 const OPENERS = new Set(['.', '!', '?', '…', ':', ';', '•', '·', '"', '“', '”', '«', '»', '-', '–', '—', '*', '#', '>', '|', '(', '[']);
 /** Is this character code a letter? ASCII without a regex. */
@@ -106,7 +125,15 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set([...DETERMINERS, ...TITLES, 
 const FR_PREFIXES = new Set(['haute', 'haut', 'grand', 'grande', 'nouveau', 'nouvelle']);
 const FR_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'sur', 'en', 'à', 'aux', 'et']);
 const ELECTION = new Set(['election', 'elections', 'leadership', 'primary', 'primaries', 'by-election']);
+/** Confidence a lone acronym needs in a sentence without topic words. */
+const LONE_ACRONYM_CONFIDENCE = 2;
+const ABSTRACT_RE = /(?:ship|ness|ment|tion|sion|ity|ism|ance|ence|hood|dom)$/;
+const COMPASS = new Set(['north', 'south', 'east', 'west']);
 const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
+/** Links after which a name may start anew ("Sue Black of the University of …"). */
+const SPLIT_LINKS = new Set(['of', 'for', 'at']);
+/** Heads of military unit names, which keep their number ("65th Air Division"). */
+const UNIT_HEADS = new Set(['wing', 'division', 'brigade', 'regiment', 'squadron', 'corps', 'battalion', 'fleet', 'flotilla', 'army', 'force', 'command', 'group']);
 const INFINITIVE_RE = /(?:er|ir)$/;
 const ARTICLE_OK_AFTER = new Set(['de', 'pour', 'sur', 'à', 'et']);
 
@@ -122,6 +149,8 @@ export interface DetectOptions {
   model?: OrgModel | null;
   /** Minimum mean margin of a tagger span (default: the one chosen by cross-validation). */
   threshold?: number;
+  /** Added to the tagger's score of opening a name (default: the one chosen by cross-validation). */
+  bias?: number;
   /** Receives the tagger's input (training). */
   onInput?: (input: ModelInput) => void;
 }
@@ -146,10 +175,14 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
   const cap = new Uint8Array(n);
   const titleCaseLine = new Uint8Array(n);
   const boundary = new Uint8Array(n);
+  // The tagger (English only): its facts of each token are read here, while the token is at hand.
+  const model = opts.model === undefined ? (fr ? null : getOrgModel()) : opts.model;
+  const lex = model || opts.onInput ? tokenBuffer(0, n, !!opts.onInput) : undefined;
   for (let j = 0; j < n; j++) {
     const raw = t.raw[j]!;
     const c = raw.charCodeAt(0);
     cap[j] = c >= 65 && c <= 90 ? 1 : c < 128 ? 0 : UPPER_START_RE.test(raw) ? 1 : 0;
+    if (lex) lex[j] = lexCode(raw, c);
     if (j === 0) {
       initial[j] = 1;
       continue;
@@ -199,7 +232,27 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
       vetoed.fill(1, first, last + 1);
       continue;
     }
-    const c = headWordCandidate(t, first, last, joined);
+    let from = first;
+    if (!fr) {
+      // "Sue Black of the University of Westminster", "Fellow of the American Physical Society": when the
+      // words before "of/for/at" hold no head word and the words after do, the name is the part after.
+      let headSeen = false;
+      for (let k = first; k <= last && !headSeen; k++) {
+        const key = t.key[k]!;
+        if (HEAD_TYPES.has(key)) headSeen = true;
+        else if (k > first && SPLIT_LINKS.has(key)) {
+          let b = k + 1;
+          if (b <= last && ARTICLES.has(t.key[b]!)) b++;
+          let headAfter = false;
+          for (let j = b; j <= last; j++) if (HEAD_TYPES.has(t.key[j]!)) headAfter = true;
+          if (headAfter && b <= last) from = b;
+          break;
+        }
+      }
+      // "65th Air Division", "4 Air Defense Wing": the number of a unit belongs to its name.
+      if (from === first && from > 0 && joined[from] && UNIT_HEADS.has(t.key[last]!) && /^(?:\d{1,3}|\d+(?:st|nd|rd|th|d))$/.test(t.raw[from - 1]!)) from--;
+    }
+    const c = headWordCandidate(t, from, last, joined);
     if (c && !NOT_ORGS.has(text.slice(t.start[c.first], t.end[c.last]).toLowerCase())) rules.push(c);
   }
   if (fr) rules.push(...frenchHeadCandidates(t, cap, initial, joined));
@@ -223,59 +276,132 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
   addAcronyms(t, accepted);
   addRepeats(t, accepted, cap, vetoed, joined);
 
-  // 6. The tagger: names no rule covers (bands, clubs, units…), then their repeats.
-  // Trained on English only; on French dev text it adds as many wrong names as right ones.
-  const model = opts.model === undefined ? (fr ? null : getOrgModel()) : opts.model;
-  if (model || opts.onInput) {
-    const gazTag = new Uint8Array(n);
-    const ruleTag = new Uint8Array(n);
+  // 6. The tagger: names no rule covers (bands, clubs, units…) and better boundaries for the rules' names.
+  // Trained on English only; on French dev text it costs more precision than it adds recall.
+  if (lex) {
+    const fresh = !!opts.onInput;
+    const gazTag = tokenBuffer(1, n, fresh);
+    const ruleTag = tokenBuffer(2, n, fresh);
+    const ruleKind = tokenBuffer(3, n, fresh);
     for (const c of accepted) {
       const tags = c.source === 'gazetteer' ? gazTag : ruleTag;
       tags[c.first] = 1;
       tags.fill(2, c.first + 1, c.last + 1);
+      if (c.source !== 'gazetteer') ruleKind.fill(TYPE_CODE[c.type] + 32 * SOURCE_CODE[c.source], c.first, c.last + 1);
     }
-    const input: ModelInput = { t, cap, initial, joined, titleCaseLine, gaz: gazTag, rule: ruleTag };
+    const input: ModelInput = { t, cap, lex, initial, joined, titleCaseLine, gaz: gazTag, rule: ruleTag, ruleKind, vetoed };
     opts.onInput?.(input);
     // Each occurrence is judged on its own: repeats would multiply the tagger's mistakes.
-    if (model) addModelSpans(text, t, input, model, opts.threshold ?? MODEL_THRESHOLD, accepted, vetoed);
+    if (model) addModelSpans(text, t, input, model, opts, accepted, vetoed);
   }
 
   accepted.sort((a, b) => a.first - b.first);
   return accepted.map((c) => toMention(text, t, c, fr));
 }
 
-/** Tagger spans that overlap nothing accepted, outside headings and law/product names. */
-function addModelSpans(
-  text: string,
-  t: Tokens,
-  input: ModelInput,
-  model: OrgModel,
-  threshold: number,
-  accepted: Candidate[],
-  vetoed: Uint8Array,
-): void {
-  const { gaz, rule, titleCaseLine } = input;
-  for (const s of decode(model, input)) {
+/**
+ * The tagger's names: bands, clubs, units… that no rule covers, and better boundaries for the rules'
+ * names (a tagger span replaces the rule spans it overlaps). A tagger span never overlaps a
+ * gazetteer name, a law/product/event name or a title-case heading, and passes `modelSpanOk`.
+ */
+function addModelSpans(text: string, t: Tokens, input: ModelInput, model: OrgModel, opts: DetectOptions, accepted: Candidate[], vetoed: Uint8Array): void {
+  const { gaz, titleCaseLine, initial, cap } = input;
+  const threshold = opts.threshold ?? MODEL_THRESHOLD;
+  const taken = tokenBuffer(4, t.count, false);
+  const added: Candidate[] = [];
+  const ctx: SpanContext = { text, t, input, vetoed, taken, terms: undefined };
+  for (const s of decode(model, input, undefined, opts.bias ?? MODEL_BIAS)) {
     if (s.conf < threshold) continue;
+    // A determiner opens a name only inside a sentence and capitalised ("bands like The Ramones").
     let first = s.first;
-    while (first <= s.last && DETERMINERS.has(t.key[first]!)) first++;
+    while (first <= s.last && DETERMINERS.has(t.key[first]!) && (initial[first] || !cap[first])) first++;
     if (first > s.last) continue;
     let free = true;
-    for (let k = first; k <= s.last && free; k++) if (gaz[k] || rule[k] || vetoed[k] || titleCaseLine[k]) free = false;
-    if (!free) continue;
-    const surface = text.slice(t.start[first], t.end[s.last]).toLowerCase();
-    if (NOT_ORGS.has(surface)) continue;
-    const lastKey = t.key[s.last]!;
-    if (NON_ORG_FINALS.has(lastKey) || NOT_ORG_ACRONYMS.has(lastKey)) continue;
-    if (first === s.last) {
-      const key = t.key[first]!;
-      if (SENTENCE_STARTERS.has(key) || TITLES.has(key) || CALENDAR.has(key)) continue;
-      // A lone acronym is often a term ("RFI", "CSAM"): it needs twice the confidence.
-      if (!LOWER_RE.test(t.raw[first]!) && s.conf < 2 * threshold + 4) continue;
-    }
-    const head = HEAD_TYPES.get(lastKey);
-    accepted.push({ first, last: s.last, source: 'head-word', type: head ?? 'other', score: Math.min(0.69, 0.4 + s.conf / 100), model: true });
+    for (let k = first; k <= s.last && free; k++) if (gaz[k] || vetoed[k] || titleCaseLine[k]) free = false;
+    if (!free || !modelSpanOk(ctx, first, s.last, s.topic, s.conf)) continue;
+    taken.fill(1, first, s.last + 1);
+    const head = HEAD_TYPES.get(t.key[s.last]!);
+    added.push({ first, last: s.last, source: 'head-word', type: head ?? 'other', score: Math.min(0.69, 0.4 + s.conf / 100), model: true });
   }
+  if (!added.length) return;
+  let kept = 0;
+  for (const c of accepted) {
+    let free = true;
+    for (let j = c.first; j <= c.last && free; j++) if (taken[j]) free = false;
+    if (free) accepted[kept++] = c;
+  }
+  accepted.length = kept;
+  for (const c of added) accepted.push(c);
+  // "Montreal Hockey Club (Montreal HC)": acronyms of the tagger's names.
+  addAcronyms(t, accepted, added);
+}
+
+interface SpanContext {
+  text: string;
+  t: Tokens;
+  input: ModelInput;
+  vetoed: Uint8Array;
+  /** Tokens of the tagger spans kept so far. */
+  taken: Uint8Array;
+  /** Acronyms of terms in the text (computed at the first lone acronym). */
+  terms: Set<string> | null | undefined;
+}
+
+/** Filters on a tagger span [first, last]: no law, region, description, compound adjective or term acronym. */
+function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: number, conf: number): boolean {
+  const { text, t, input } = ctx;
+  const lastKey = t.key[last]!;
+  if (NON_ORG_FINALS.has(lastKey) || NOT_ORG_ACRONYMS.has(lastKey)) return false;
+  // A law, code or process name ("… Code of Conduct for …") is not an organization.
+  for (let k = first + 1; k < last; k++) if (NON_ORG_FINALS.has(t.key[k]!) && CONNECTORS.has(t.key[k + 1]!)) return false;
+  // "Global South": a region.
+  if (COMPASS.has(lastKey) && !HEAD_TYPES.has(t.key[first]!)) return false;
+  // "American leadership", "British rule": a demonym and a common noun describe, they do not name.
+  if (last === first + 1 && WORD_CLASSES.get(t.key[first]!.toLowerCase()) === WC_DEMONYM) {
+    if (WORD_CLASSES.get(lastKey.toLowerCase()) === WC_COMMON || ABSTRACT_RE.test(lastKey)) return false;
+  }
+  if (NOT_ORGS.has(text.slice(t.start[first], t.end[last]).toLowerCase())) return false;
+  if (first < last) return true;
+  const key = t.key[first]!;
+  const raw = t.raw[first]!;
+  if (SENTENCE_STARTERS.has(key) || TITLES.has(key) || CALENDAR.has(key)) return false;
+  // "AI-generated", "X86-based": a compound adjective.
+  if (/-\p{Ll}+$/u.test(raw)) return false;
+  if (LOWER_RE.test(raw)) return true;
+  // A lone acronym names a method, a measure or a product as often as an organization: it needs context.
+  const next = first + 1 < t.count ? t.raw[first + 1]! : '';
+  // "MS.", "PATTERSON:": titles and speaker labels; "FALSE", "FOR": shouted words.
+  if (TITLES.has(raw.toLowerCase()) || next === ':' || SHOUTED_WORDS.has(raw.toLowerCase())) return false;
+  // "the LREC conference", "a CNN model".
+  if (next && input.joined[first + 1] && THING_NOUNS.has(next)) return false;
+  // In technical sentences (algorithms, data, models…) and in headings, an acronym is rarely an organization;
+  // in a sentence with no topic word (sport, music, military, business, politics, media) the tagger must be sure.
+  if (topic & TOPIC_TECH || (!topic && conf < LONE_ACRONYM_CONFIDENCE) || inHeading(text, t, first)) return false;
+  // Defined by a lower-case expansion or by a law/product name ("long short-term memory (LSTM)", "AI Incident Database (AIID)").
+  if (ctx.terms === undefined) ctx.terms = termAcronyms(t, input.lex, ctx.vetoed) ?? null;
+  if (ctx.terms?.has(key)) return false;
+  // "Some Name (ABC)" where the name is not an organization: neither is its acronym.
+  if (first >= 2 && t.raw[first - 1] === '(' && next === ')' && input.cap[first - 2] && !input.gaz[first - 2] && !input.rule[first - 2] && !ctx.taken[first - 2]) return false;
+  return true;
+}
+
+/** Token k sits in a short line (≤ 10 tokens) that does not end with sentence punctuation. */
+function inHeading(text: string, t: Tokens, k: number): boolean {
+  let a = k;
+  while (a > 0 && k - a < 10 && !hasNewline(text, t.end[a - 1]!, t.start[a]!)) a--;
+  let b = k;
+  while (b + 1 < t.count && b - a < 10 && !hasNewline(text, t.end[b]!, t.start[b + 1]!)) b++;
+  if (b - a >= 10) return false;
+  const lastRaw = t.raw[b]!;
+  return !(lastRaw === '.' || lastRaw === '!' || lastRaw === '?' || lastRaw === ':' || lastRaw === ';' || lastRaw === '"' || lastRaw === '”' || lastRaw === ')');
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 function toMention(text: string, t: Tokens, c: Candidate, fr: boolean): OrgMention {
@@ -363,7 +489,9 @@ function* nameRuns(
     if (andAt > 0 && andAt < last) {
       let headAfter = false;
       for (let k = andAt + 1; k <= last; k++) if (HEAD_TYPES.has(t.key[k]!)) headAfter = true;
-      if (!headAfter || gazStart.has(i) || t.key[andAt] === 'and' && andAt - i > 3) last = andAt - 1;
+      // "Dallas Morning News and Houston Post": a head word on both sides makes two names.
+      const headBefore = HEAD_TYPES.has(t.key[andAt - 1]!) && HEAD_TYPES.has(t.key[last]!) && !HEAD_TYPES.has(t.key[andAt + 1]!);
+      if (!headAfter || headBefore || gazStart.has(i) || t.key[andAt] === 'and' && andAt - i > 3) last = andAt - 1;
     }
     yield [i, last];
     i = last;
@@ -514,25 +642,69 @@ function acronymLike(raw: string): boolean {
   return ACRONYM_RE.test(raw) && (raw.match(UPPERS_RE)?.length ?? 0) >= 1 && raw.length <= 12;
 }
 
-/** "Full Name (ABC)" and "ABC (Full Name)": the acronym is its own span with the same organization. */
-function addAcronyms(t: Tokens, accepted: Candidate[]): void {
+/** Initials of lower-case words (and of their hyphenated parts) ending at token `last`, up to `max` words back, or undefined. */
+function lowerInitials(t: Tokens, first: number, last: number): string | undefined {
+  let s = '';
+  for (let k = first; k <= last; k++) {
+    const raw = t.raw[k]!;
+    if (!/^\p{Ll}/u.test(raw)) return undefined;
+    for (const part of raw.split('-')) if (part) s += part.charAt(0);
+  }
+  return s;
+}
+
+/**
+ * Acronyms defined by a lower-case expansion in the text ("long short-term memory (LSTM)",
+ * "SVM (support vector machine)") or by a law, product or database name ("AI Incident Database
+ * (AIID)"): names of methods or things, not of organizations.
+ */
+function termAcronyms(t: Tokens, lex: Uint8Array, vetoed: Uint8Array): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  const n = t.count;
+  for (let k = 1; k + 1 < n; k++) {
+    // (lexCode, not the token strings: a pass over every token string costs more than the tagger's search)
+    if (lex[k - 1] !== LEX_OPEN_PAREN && lex[k + 1] !== LEX_OPEN_PAREN) continue;
+    const raw = t.raw[k]!;
+    if (raw.length < 2 || raw.length > 8 || !/^\p{Lu}[\p{Lu}\d]*s?$/u.test(raw)) continue;
+    const want = raw.replace(/s$/, '').toLowerCase();
+    let hit = false;
+    if (t.raw[k - 1] === '(' && t.raw[k + 1] === ')') {
+      if (k >= 2 && vetoed[k - 2]) hit = true;
+      for (let m = 1; m <= 8 && k - 1 - m >= 0 && !hit; m++) if (lowerInitials(t, k - 1 - m, k - 2) === want) hit = true;
+    }
+    if (!hit && t.raw[k + 1] === '(') {
+      let e = k + 2;
+      while (e < n && e - k < 12 && t.raw[e] !== ')') e++;
+      if (e < n && t.raw[e] === ')' && e > k + 2 && lowerInitials(t, k + 2, e - 1) === want) hit = true;
+    }
+    if (hit) (out ??= new Set()).add(t.key[k]!);
+  }
+  return out;
+}
+
+/** "Full Name (ABC)" and "ABC (Full Name)": the acronym of one of `names` is its own span with the same organization. */
+function addAcronyms(t: Tokens, accepted: Candidate[], names: readonly Candidate[] = accepted): void {
   const n = t.count;
   const taken = new Uint8Array(n);
   for (const c of accepted) taken.fill(1, c.first, c.last + 1);
   const added: Candidate[] = [];
-  for (const c of accepted) {
+  for (const c of names) {
+    const p = c.last + 1;
+    const b = c.first - 1;
+    // Most names have no parenthesis next to them: the initials are computed only for those that do.
+    const after = p + 2 < n && t.raw[p] === '(' && t.raw[p + 2] === ')';
+    const before = b >= 1 && t.raw[b] === '(' && p < n && t.raw[p] === ')';
+    if (!after && !before) continue;
     const inits = initialsOf(t, c);
     const okFor = (k: number) =>
       !taken[k] && acronymLike(t.raw[k]!) && inits.has(t.key[k]!.charAt(0).toUpperCase()) && !DETERMINERS.has(t.key[k]!);
     // Full Name (ABC)
-    const p = c.last + 1;
-    if (p + 2 < n && t.raw[p] === '(' && t.raw[p + 2] === ')' && okFor(p + 1)) {
+    if (after && okFor(p + 1)) {
       added.push({ ...c, first: p + 1, last: p + 1, source: 'acronym', score: SCORES.acronym });
       taken[p + 1] = 1;
     }
     // ABC (Full Name)
-    const b = c.first - 1;
-    if (b >= 1 && t.raw[b] === '(' && c.last + 1 < n && t.raw[c.last + 1] === ')' && okFor(b - 1)) {
+    if (before && okFor(b - 1)) {
       const raw = t.raw[b - 1]!;
       if ((raw.match(UPPERS_RE)?.length ?? 0) >= 2) {
         added.push({ ...c, first: b - 1, last: b - 1, source: 'acronym', score: SCORES.acronym });

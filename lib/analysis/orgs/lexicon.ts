@@ -49,7 +49,8 @@ export const NON_ORG_FINALS = keys(`Act Acts Regulation Regulations Directive Or
   Principles Guidelines Code Commitments Statement Initiative Model Models Election Elections Cup Championship Championships Games Olympics
   Tournament Festival Day War Revolution Crisis Agenda Database Dataset Benchmark Platform App Protocol Constitution Doctrine Manifesto Plan
   Loi Règlement Directive Décret Ordonnance Traité Accord Déclaration Charte Stratégie Programme Sommet Conférence Prix Rapport Plan Code
-  Élection Élections Coupe Championnat Jeux`);
+  Élection Élections Coupe Championnat Jeux Rate Rates Ratio Error Score Distance Coefficient Algorithm Theorem Equation Method Criterion
+  Transform Distribution`);
 
 /** Title words: they end a name ("Federal Trade Commission Chair Lina Khan"). */
 export const TITLES = keys(`President Vice Vice-President Chairman Chairwoman Chair Chairperson CEO CTO COO CFO Director Secretary Minister
@@ -114,3 +115,22 @@ export const NOT_ORG_ACRONYMS = keys(`AI IA AGI ML LLM LLMs GenAI IT ICT TIC R&D
   GAFAM GAFA NATU BATX DNA ADN HIV VIH AIDS SIDA TV PC OS USB HTML HTTP IP IoT VR AR XR GPU GPUs CPU RFI RFP RFC KPI ROI SaaS B2B B2C
   NLP CV OK USD EUR GBP PhD MBA DIY FAQ ESG CO2 COVID COVID-19 Covid Covid-19 SARS OGM GMO PME PMI TPE ETI SME SMEs HR RH OSINT IRL
   STEM NFT NFTs VPN WiFi Wi-Fi GPS SMS MMS DVD CD LP EP MVP BC AD`);
+
+/**
+ * Lower-case nouns that make the acronym before them the name of a thing, not of an organization
+ * ("the LREC conference", "a CNN model", "the ONNX format").
+ */
+export const THING_NOUNS = new Set(
+  `conference conferences workshop workshops symposium language languages format formats protocol protocols algorithm algorithms method
+  methods model models standard standards file files code library libraries framework frameworks dataset datasets database databases
+  benchmark benchmarks metric metrics score scores test tests toolkit package packages architecture architectures chip chips processor
+  processors engine engines compiler interface interfaces version versions tool tools technique techniques theorem equation equations
+  function functions loss rate rates curve curves matrix vector distribution distributions layer layers module modules specification
+  extension extensions notation syntax`.split(/\s+/),
+);
+
+/** Words that are not acronyms when shouted in capitals ("FALSE", "FOR"). */
+export const SHOUTED_WORDS = new Set(
+  `a an the and or not no yes for of in on at to by is are be it its if then else true false all any none new one two my we you
+  this that with from as but so do does did was were has have had will can may must should would could get set let end`.split(/\s+/),
+);

@@ -1,5 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { detectOrganizations, findOrganizations, getOrgModel } from '../../../lib/analysis/orgs';
-import { encodeModel, loadModel } from '../../../lib/analysis/orgs/model';
+import { encodeModel, loadModel, quantize } from '../../../lib/analysis/orgs/model';
+import { MODEL_BIAS, MODEL_BITS, MODEL_DATA, MODEL_SCALE, MODEL_THRESHOLD } from '../../../lib/analysis/orgs/model.generated';
+import { TRAIN_DEFAULTS, crossValidate, makeExamples, trainWeights, type Gold } from '../../../lib/analysis/orgs/train';
 
 const spans = (text: string, lang: string) => findOrganizations(text, lang).map((m) => m.text);
 
@@ -9,8 +13,11 @@ describe('organization tagger', () => {
     w[0] = 1.5;
     w[7] = -0.5;
     w[31] = 0.25;
-    const m = loadModel(4, 0.25, encodeModel(w, 0.25));
-    expect([...m.w]).toEqual([...w]);
+    const q = quantize(w, 4);
+    const m = loadModel(4, q.scale, encodeModel(q));
+    expect([...m.w]).toEqual([...q.w]);
+    expect(m.w[0]! * m.scale).toBeCloseTo(1.5, 6);
+    expect(m.w[7]! * m.scale).toBeCloseTo(-0.5, 1);
   });
 
   it('ships a non-empty model', () => {
@@ -22,11 +29,30 @@ describe('organization tagger', () => {
     expect(spans("L'IA et le RGPD.", 'fr')).toEqual([]);
   });
 
-  it('only adds spans: rules-only output is a subset', () => {
-    const text = 'The band signed with Killing Joke Records and toured with the Mad Hatters Club in 1999.';
-    const rules = detectOrganizations(text, 'en', { model: null }).map((m) => m.text);
-    const all = spans(text, 'en');
-    for (const r of rules) expect(all).toContain(r);
+  it('keeps every rule name unless a tagger name overlaps it', () => {
+    const text = 'The band signed with Killing Joke Records and toured with the Mad Hatters Club in 1999. Sue Black of the University of Westminster spoke.';
+    const rules = detectOrganizations(text, 'en', { model: null });
+    const all = findOrganizations(text, 'en');
+    for (const r of rules) {
+      const same = all.some((m) => m.start === r.start && m.end === r.end);
+      const replaced = all.some((m) => m.id.startsWith('model:') && m.start < r.end && r.start < m.end);
+      expect(same || replaced).toBe(true);
+    }
+  });
+
+  it('does not propose lone acronyms defined as terms or shouted words', () => {
+    expect(spans('We trained a long short-term memory (LSTM) network; the LSTM beat the baseline.', 'en')).toEqual([]);
+    expect(spans('MS. PATTERSON: Thanks for the question.', 'en')).toEqual([]);
+  });
+});
+
+describe('rules around the tagger', () => {
+  it.each([
+    ['Sue Black of the University of Westminster spoke.', ['University of Westminster']],
+    ['It was redesignated 65th Air Division in 1952.', ['65th Air Division']],
+    ['He was voted MVP by the Dallas Morning News and Houston Post.', ['Dallas Morning News', 'Houston Post']],
+  ])('%s', (text, expected) => {
+    expect(detectOrganizations(text, 'en', { model: null }).map((m) => m.text)).toEqual(expected);
   });
 });
 
@@ -44,4 +70,27 @@ describe('sports teams and general organizations (gazetteer)', () => {
     expect(spans('Penguins live in Antarctica.', 'en')).toEqual([]);
     expect(spans('Variety is good. Total revenue rose.', 'en')).toEqual([]);
   });
+});
+
+// The training data is read at test time from ../shared/eval (never copied into the repository).
+const wikigold = fileURLToPath(new URL('../../../../shared/eval/data/ner_en_wikigold.dev.jsonl', import.meta.url));
+
+describe('model.generated.ts', () => {
+  it.runIf(existsSync(wikigold))(
+    'is what scripts/train-orgs.ts gives (regenerate with `npx tsx scripts/train-orgs.ts`)',
+    () => {
+      const records = readFileSync(wikigold, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Gold);
+      const examples = makeExamples(records, TRAIN_DEFAULTS.bits);
+      const model = quantize(trainWeights(examples, TRAIN_DEFAULTS), TRAIN_DEFAULTS.bits);
+      expect(MODEL_BITS).toBe(TRAIN_DEFAULTS.bits);
+      expect(MODEL_SCALE).toBe(model.scale);
+      expect(encodeModel(model) === MODEL_DATA).toBe(true);
+      const { bias, threshold } = crossValidate(examples, TRAIN_DEFAULTS).best;
+      expect([MODEL_BIAS, MODEL_THRESHOLD]).toEqual([bias, threshold]);
+    },
+    120_000,
+  );
 });
