@@ -27,7 +27,7 @@ import { existsSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, FEATURE_NAMES, ngrams, type SentenceFeatures } from '../lib/analysis/claims/features';
-import { CLAIM_THRESHOLD, checkProbability, combine, effectPart, forecastPart, parseVocab, positionProbability, sparseStackLogit, stackGate, type ClaimModelFile } from '../lib/analysis/claims/model';
+import { CLAIM_THRESHOLD, checkProbability, combine, effectPart, forecastPart, positionProbability, sparseStackLogit, stackGate, type ClaimModelFile } from '../lib/analysis/claims/model';
 import { CLAIM_MODEL } from '../lib/analysis/claims/model.generated';
 import { STACK_FEATURES, stackInputs, stackLogit, type StackerModel } from '../lib/analysis/claims/stacker';
 
@@ -127,7 +127,8 @@ const predict = (w: Float64Array, d: Sparse): number => {
   return 1 / (1 + Math.exp(-z));
 };
 
-function buildVocab(train: Example[]): Map<string, number> {
+/** N-grams seen in at least MIN_COUNT training sentences, in a fixed (sorted) order. */
+function buildVocab(train: ReadonlyArray<{ grams: readonly string[] }>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const ex of train) for (const g of new Set(ex.grams)) counts.set(g, (counts.get(g) ?? 0) + 1);
   const vocab = new Map<string, number>();
@@ -299,6 +300,7 @@ interface PolicyRow {
   label: number;
 }
 interface StackExample {
+  text: string;
   x: Float64Array;
   f: SentenceFeatures;
   /** Indices (into FEATURE_NAMES) of the cues that fired. */
@@ -322,7 +324,7 @@ function stackExamples(lang: string): StackExample[] {
       const pCheck = checkProbability(r.text, f, lang, model);
       const x = stackInputs(f, pCheck, effectPart(f), forecastPart(f), positionProbability(f));
       const cues = FEATURE_NAMES.flatMap((name, i) => (f.on.has(name) ? [i] : []));
-      return { x, f, cues, grams: ngrams(r.text), y: r.label ? 1 : 0, doc: r.doc, rule: combine(pCheck, positionProbability(f), f).score };
+      return { text: r.text, x, f, cues, grams: ngrams(r.text), y: r.label ? 1 : 0, doc: r.doc, rule: combine(pCheck, positionProbability(f), f).score };
     });
 }
 
@@ -331,21 +333,6 @@ interface StackReg {
   l2: number;
   l2Sparse: number;
 }
-/** A fitted stacker plus the n-gram vocabulary it was fitted with (index → gram). */
-interface FittedStack {
-  model: StackerModel;
-  grams: Map<string, number>;
-}
-
-/** N-grams seen in at least MIN_COUNT training sentences. */
-function stackVocab(data: StackExample[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of data) for (const g of new Set(e.grams)) counts.set(g, (counts.get(g) ?? 0) + 1);
-  const vocab = new Map<string, number>();
-  for (const [g, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= MIN_COUNT) vocab.set(g, vocab.size);
-  return vocab;
-}
-
 /** Sparse indices of an example: cues, then n-grams (repeats kept). */
 function sparseIndex(e: StackExample, vocab: Map<string, number>): number[] {
   const idx = [...e.cues];
@@ -360,10 +347,10 @@ function sparseIndex(e: StackExample, vocab: Map<string, number>): number[] {
  * L2 logistic regression (Adam, full batch) over the dense stacker inputs and, when
  * `reg.l2Sparse > 0`, the cues and n-grams; mean log-loss + (l2 / n) ||w||^2 / 2 per part.
  */
-function trainStack(data: StackExample[], reg: StackReg, iters = 1200): FittedStack {
+function trainStack(data: StackExample[], reg: StackReg, iters = 1200): StackerModel {
   const d = STACK_FEATURES.length;
   const sparse = reg.l2Sparse > 0;
-  const vocab = sparse ? stackVocab(data) : new Map<string, number>();
+  const vocab = sparse ? buildVocab(data) : new Map<string, number>();
   const dim = d + (sparse ? F + vocab.size : 0);
   const idx = data.map((e) => (sparse ? sparseIndex(e, vocab) : []));
   const w = new Float64Array(dim + 1);
@@ -395,18 +382,12 @@ function trainStack(data: StackExample[], reg: StackReg, iters = 1200): FittedSt
     model.cues = Array.from(w.subarray(d + 1, d + 1 + F));
     model.vocab = [...vocab].map(([gram, j]) => `${gram}\t${w[d + 1 + F + j] as number}`).join('\n');
   }
-  return { model, grams: vocab };
+  return model;
 }
 
-/** Stacker probability of an example, with the fitted vocabulary (training-time twin of model.ts). */
-function stackProb(fit: FittedStack, e: StackExample): number {
-  let z = stackLogit(fit.model, e.x);
-  if (fit.model.cues) {
-    const vocabW = fit.model.vocab ? parseVocab(fit.model.vocab) : null;
-    for (const i of e.cues) z += fit.model.cues[i] ?? 0;
-    if (vocabW) for (const gram of e.grams) z += (gram.includes(' ') ? vocabW.bi.get(gram.slice(0, gram.indexOf(' ')))?.get(gram.slice(gram.indexOf(' ') + 1)) : vocabW.uni.get(gram)) ?? 0;
-  }
-  return stackGate(sigmoid(z), e.f);
+/** Stacker probability of an example, by the inference code itself (model.ts). */
+function stackProb(model: StackerModel, e: StackExample): number {
+  return stackGate(sigmoid(stackLogit(model, e.x) + sparseStackLogit(model, e.f, e.text)), e.f);
 }
 
 /** Seeded document-grouped fold assignment (every sentence of a document in the same fold). */
@@ -494,12 +475,12 @@ for (const lang of ['en', 'fr']) {
   console.log(`| stacker (l2=${chosen.reg.l2}, sparse l2=${chosen.reg.l2Sparse || 'none'}, CV threshold) | ${fmt(cv.f)} | ${fmt(cv.p)} | ${fmt(cv.r)} | ${fmt(cv.ap)} | ${cv.thr.toFixed(3)} |`);
   if (lang === 'fr' && enStack) {
     // The English stacker as is on French (no French fitting), for reference.
-    const s = data.map((e) => stackProb({ model: enStack as StackerModel, grams: new Map() }, e));
+    const s = data.map((e) => stackProb(enStack as StackerModel, e));
     const at = f1At(s, y, CLAIM_THRESHOLD);
     console.log(`| English stacker applied to French | ${fmt(at.f)} | ${fmt(at.p)} | ${fmt(at.r)} | ${fmt(averagePrecision(s, y))} | ${CLAIM_THRESHOLD} |`);
   }
   const ship = cv.f >= ruleAt.f && cv.ap >= ruleAp;
-  const full = trainStack(data, chosen.reg).model;
+  const full = trainStack(data, chosen.reg);
   // Fold the CV threshold into the bias: score >= CLAIM_THRESHOLD <=> stacker prob >= cv.thr.
   const shipped: StackerModel = { bias: r3(full.bias + logit(CLAIM_THRESHOLD) - logit(cv.thr)), weights: full.weights.map(r3) };
   if (full.cues) shipped.cues = full.cues.map(r3);
