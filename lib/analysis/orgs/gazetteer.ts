@@ -23,6 +23,11 @@ export interface TrieNode {
   notInitial: boolean;
   /** Bit p set: token p of the form must be capitalised in the text. */
   capMask: number;
+  /**
+   * Generated form lines starting with this node's key, not yet added below it (first-level nodes
+   * of the gazetteer only): the subtree is built on the first match that reaches it.
+   */
+  pending?: string[];
 }
 
 export interface Gazetteer {
@@ -41,13 +46,6 @@ export function keySlot(key: string): number {
   const n = key.length;
   const c1 = n > 1 ? key.charCodeAt(1) : 0;
   return (((key.charCodeAt(0) * 31 + c1) * 31 + key.charCodeAt(n - 1)) * 31 + n) & (KEY_SLOTS - 1);
-}
-
-/** Does the subtree of `node` hold a form that may start in lower case? */
-function hasLowerForm(node: TrieNode): boolean {
-  if (node.entry >= 0 && node.lower) return true;
-  if (node.next) for (const child of node.next.values()) if (hasLowerForm(child)) return true;
-  return false;
 }
 
 export const newNode = (): TrieNode => ({ next: undefined, entry: -1, lower: false, notInitial: false, capMask: 0 });
@@ -81,15 +79,38 @@ export function getGazetteer(): Gazetteer {
     const [id = '', typeIndex = '0', en = '', fr = ''] = line.split('\t');
     return { id: id || slugify(en), type: ORG_TYPES[Number(typeIndex)] ?? 'other', en, fr: fr || en };
   });
+  // Only the first level is built here: building the whole trie cost about 10 ms of every page's
+  // start-up, and most first words never start a match on a given page.
   const root = newNode();
-  for (const line of GAZETTEER_FORMS.split('\n')) {
-    const [keys = '', index = '0', flags = '', mask = '0'] = line.split('\t');
-    addForm(root, keys.split(' '), Number(index), flags.includes('l'), flags.includes('~'), Number(mask));
-  }
+  root.next = new Map();
   const firstKeys = new Uint8Array(KEY_SLOTS);
-  for (const [key, node] of root.next ?? []) firstKeys[keySlot(key)]! |= hasLowerForm(node) ? 3 : 1;
+  for (const line of GAZETTEER_FORMS.split('\n')) {
+    const tab = line.indexOf('\t');
+    const space = line.indexOf(' ');
+    const first = space >= 0 && space < tab ? line.slice(0, space) : line.slice(0, tab);
+    let node = root.next.get(first);
+    if (!node) {
+      node = newNode();
+      node.pending = [];
+      root.next.set(first, node);
+    }
+    node.pending!.push(line);
+    const flags = line.split('\t')[2] ?? '';
+    firstKeys[keySlot(first)]! |= flags.includes('l') ? 3 : 1;
+  }
   cached = { entries, root, firstKeys };
   return cached;
+}
+
+/** Adds a first-level node's pending form lines below it, in their generated order (first wins). */
+function expand(node: TrieNode): void {
+  const lines = node.pending!;
+  node.pending = undefined;
+  for (const line of lines) {
+    const [keys = '', index = '0', flags = '', mask = '0'] = line.split('\t');
+    // The node already stands for the first key: the rest of the form hangs below it.
+    addForm(node, keys.split(' ').slice(1), Number(index), flags.includes('l'), flags.includes('~'), Number(mask));
+  }
 }
 
 export interface TrieMatch {
@@ -109,6 +130,7 @@ export function longestMatch(root: TrieNode, tokens: Tokens, i: number, joined: 
     if (j > i && !joined[j]) break;
     node = node.next?.get(tokens.key[j]!);
     if (!node) break;
+    if (node.pending) expand(node);
     if (node.entry >= 0) best = { last: j, node };
   }
   return best;
