@@ -98,6 +98,11 @@ function buildSchemas() {
   const contentToBackground = {
     /** Register a visit; returns the page's identity and its annotations. */
     'page/open': z.object({ type: z.literal('page/open'), page: pageInfo }),
+    /**
+     * The dismissed suggestions of the page at the sender's address (no fingerprint needed, so it
+     * can be sent at start-up; `page/open` may later find the same article at another address).
+     */
+    'page/dismissed': z.object({ type: z.literal('page/dismissed') }),
     /** Store a new highlight on the sender's page. */
     'annotation/create': z.object({
       type: z.literal('annotation/create'),
@@ -295,6 +300,8 @@ export interface ContentStatus {
 /** What each request answers. */
 export interface Responses {
   'page/open': PageOpenResult;
+  /** `stored`: a page is stored at this address (it has annotations or dismissals). */
+  'page/dismissed': { dismissed: string[]; stored: boolean };
   'annotation/create': Annotation;
   'annotation/update': Annotation;
   'annotation/delete': Annotation;

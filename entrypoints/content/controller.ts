@@ -129,23 +129,67 @@ export function createController(deps: ControllerDeps) {
     }
   }
 
+  /** Each load gets a generation: an early reply to an older load is ignored. */
+  let loads = 0;
+
   /**
    * (Re)loads this page's annotations: on start, after in-page navigation, after a popup edit.
    * `article` finds the article (on start it is shared with the analysis, which needs it too);
    * `onOpened` is called once the page's dismissed suggestions are known, before its annotations
-   * are anchored (the analysis needs only those to paint).
+   * are anchored (the analysis needs only those to paint). `early` (on start) is the dismissals
+   * of the page at this address, asked before the fingerprint is computed: when it arrives first,
+   * `onOpened` is called with it, and if `page/open` then finds the article under another page
+   * whose dismissals differ, `onDismissedChanged` gets the difference. `fingerprintAfter`: see below.
    */
-  async function load(article?: () => Element | null, onOpened?: () => void): Promise<void> {
+  async function load(
+    options: {
+      article?: () => Element | null;
+      onOpened?: () => void;
+      early?: Promise<{ dismissed: string[]; stored: boolean }>;
+      onDismissedChanged?: (added: string[], removed: string[]) => void;
+      fingerprintAfter?: Promise<unknown>;
+    } = {},
+  ): Promise<void> {
+    const { article, onOpened, early, onDismissedChanged, fingerprintAfter } = options;
+    const mine = ++loads;
+    /** 'waiting' until one of the two replies gives the dismissals, then which one did. */
+    let known = 'waiting' as 'waiting' | 'early' | 'open';
+    const byAddress = early?.then(
+      (reply) => {
+        if (known !== 'waiting' || mine !== loads || signal.aborted) return null;
+        known = 'early';
+        dismissed = new Set(reply.dismissed);
+        onOpened?.();
+        return reply;
+      },
+      // Not known by address: page/open decides, as without the early request.
+      () => null,
+    );
     // The fingerprint reads the whole article: in slices, none in the script's start-up task.
     await deps.yieldToHost();
+    // Nothing stored at this address (the usual case: no annotation to anchor): the fingerprint,
+    // needed only to find the article stored under another address, waits for `fingerprintAfter`
+    // (the first suggestions painted) instead of taking the main thread from them.
+    if (fingerprintAfter && (await byAddress)?.stored === false) await fingerprintAfter;
+    if (signal.aborted) return;
     const info = await collectPageInfoSliced(doc, deps.yieldToHost, article);
     if (signal.aborted) return;
     pageInfo = info;
     const opened = await request(send, { type: 'page/open', page: pageInfo });
     if (signal.aborted) return;
     pageId = opened.page?.id ?? null;
+    const before = dismissed;
     dismissed = new Set(opened.dismissed);
-    onOpened?.();
+    if (known === 'early') {
+      // The same article found at another address (canonical link, fingerprint) can have other
+      // dismissals than this address's page: what was painted meanwhile is brought in line.
+      const added = opened.dismissed.filter((k) => !before.has(k));
+      const removed = [...before].filter((k) => !dismissed.has(k));
+      if (added.length || removed.length) onDismissedChanged?.(added, removed);
+    } else {
+      known = 'open';
+      onOpened?.();
+    }
     for (const id of entries.keys()) painter.unpaint(id);
     entries.clear();
     await anchorAndPaint(opened.annotations, true);

@@ -2,6 +2,7 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import { findArticle } from '@/lib/dom/article';
 import { translatorFrom } from '@/lib/i18n';
+import { request } from '@/lib/messaging';
 import { parseSettings, SETTINGS_STORAGE_KEY } from '@/lib/settings';
 import { createController } from './controller';
 import { createSuggestions } from './suggestions';
@@ -43,6 +44,10 @@ export default defineContentScript({
         .catch(() => undefined)
         .then((raw) => parseSettings(raw).analysis);
     let settings = readSettings();
+    // The page's dismissed suggestions, found by its address: asked at once too, so that the first
+    // paint waits neither for the article's fingerprint nor for page/open (which still runs after).
+    const earlyDismissed = request((message) => browser.runtime.sendMessage(message), { type: 'page/dismissed' });
+    earlyDismissed.catch(() => undefined);
     const channel = new MessageChannel();
     const waiting: (() => void)[] = [];
     channel.port1.onmessage = () => waiting.shift()?.();
@@ -117,12 +122,23 @@ export default defineContentScript({
       // Both at once: the analysis needs the page's dismissed suggestions only before painting,
       // not the page's annotations anchored (on a page with many, that is long work of its own).
       // Both need the article: found once (on a long page it takes ~10 ms), in whichever task asks first.
+      // The first paint waits only for the dismissals found by address; the fingerprint, when
+      // nothing is stored at this address, waits for that first paint (see controller.load).
       let article: Element | null | undefined;
       const findOnce = () => (article === undefined ? (article = findArticle(document)) : article);
       let onOpened = () => {};
       const opened = new Promise<void>((resolve) => (onOpened = resolve));
-      const loading = controller.load(findOnce, onOpened);
-      await Promise.all([loading, suggestions.analysePage(Promise.race([opened, loading]), findOnce)]);
+      let onFirstPaint = () => {};
+      const firstPainted = new Promise<void>((resolve) => (onFirstPaint = resolve));
+      const loading = controller.load({
+        article: findOnce,
+        onOpened,
+        early: earlyDismissed,
+        onDismissedChanged: (added, removed) => suggestions.applyDismissed(added, removed),
+        fingerprintAfter: firstPainted,
+      });
+      const analysing = suggestions.analysePage(Promise.race([opened, loading]), findOnce, onFirstPaint).finally(onFirstPaint);
+      await Promise.all([loading, analysing]);
     } catch (err) {
       // A page the background refuses (or an extension reload) must never break the page itself.
       console.debug('[policy-lens] not active on this page:', err);

@@ -211,8 +211,13 @@ export function createSuggestions(deps: SuggestionDeps) {
    * stops). `loaded` settles once the page's dismissed suggestions are known (from the
    * annotations' loading): the analysis runs meanwhile and waits for it only before the first
    * paint. `article` finds the article (shared with the annotations' loading on start).
+   * `onFirstPaint` is called once the first suggestions are painted.
    */
-  async function analysePage(loaded: Promise<unknown> = Promise.resolve(), article: () => Element | null = () => findArticle(doc)): Promise<void> {
+  async function analysePage(
+    loaded: Promise<unknown> = Promise.resolve(),
+    article: () => Element | null = () => findArticle(doc),
+    onFirstPaint?: () => void,
+  ): Promise<void> {
     const mine = ++run;
     const started = win.performance.now();
     const settings = await deps.settings();
@@ -310,7 +315,10 @@ export function createSuggestions(deps: SuggestionDeps) {
         const onScreen = !visible || (from < visible.end && to > visible.start);
         const use = onScreen ? paintOne : (s: Suggestion, range: Range) => (held ? void held.push({ s, range }) : paintOne(s, range));
         if (!(await rangesOf(list, mine, use))) return stop.abort();
-        if (firstPaintAt === null && painter.size > 0) firstPaintAt = win.performance.now();
+        if (firstPaintAt === null && painter.size > 0) {
+          firstPaintAt = win.performance.now();
+          onFirstPaint?.();
+        }
       },
     });
     if (signal.aborted || mine !== run || (!ready && !(await begin()))) return;
@@ -408,6 +416,30 @@ export function createSuggestions(deps: SuggestionDeps) {
     await analysePage();
   }
 
+  /**
+   * The page's dismissals changed after painting began (`page/open` found the article under
+   * another page than its address's): newly dismissed suggestions are unpainted and kept out of
+   * the chunks still to come; any no longer dismissed mean analysing again, to paint them.
+   */
+  function applyDismissed(added: readonly string[], removed: readonly string[]): void {
+    if (removed.length) {
+      void analysePage().catch(() => undefined);
+      return;
+    }
+    for (const key of added) {
+      for (const s of byKey.get(key) ?? []) painter.unpaint(idOf(s));
+      byKey.delete(key);
+      removedKeys.add(key);
+    }
+    if (added.includes(store.get().suggestionCard?.key ?? '')) closeCard();
+    // Once the analysis is over, its published list is brought in line (while it runs, the
+    // removed keys keep them out of what it publishes at the end).
+    if (!liveParts && store.get().analysis?.state === 'done') {
+      const rest = store.get().suggestions.filter((s) => !added.includes(s.key));
+      publishStatus(rest, { ...store.get().analysis });
+    }
+  }
+
   /** Hover: open the card of the suggestion under the pointer after a short rest. */
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
@@ -459,6 +491,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     accept,
     dismiss,
     undismiss,
+    applyDismissed,
     closeCard,
     find,
     get cardTakesFocus() {

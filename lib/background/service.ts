@@ -14,6 +14,7 @@ import {
   deleteAnnotation,
   dismissedOn,
   dismissSuggestion,
+  findPageByUrl,
   getAnnotation,
   getPage,
   listTags,
@@ -167,6 +168,14 @@ export class BackgroundService {
         if (page && this.search) (await this.search).setPage(page.id, pageLite(page));
         const dismissed = page ? await dismissedOn(db, page.id) : [];
         return { page, annotations, dismissed, textChanged: textChanged && annotations.length > 0, ...(reveal ? { reveal } : {}) };
+      }
+      case 'page/dismissed': {
+        if (!sender) throw new Error('page/dismissed is only for content scripts');
+        // Only the address the tab is really at: no hint from the page (canonical, og:url) is
+        // trusted here, so a page can read the dismissals of its own address and no other.
+        const url = normalizeUrl(sender.tab?.url ?? sender.url ?? '');
+        const page = url ? await findPageByUrl(db, url) : undefined;
+        return { dismissed: page ? await dismissedOn(db, page.id) : [], stored: Boolean(page) };
       }
       case 'annotation/create': {
         if (!sender) throw new Error('annotation/create is only for content scripts');

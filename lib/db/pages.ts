@@ -96,6 +96,12 @@ export async function openPage(
   return { page, textChanged };
 }
 
+/** The stored page with this (normalised) URL among its aliases, without touching it. */
+export async function findPageByUrl(db: PolicyLensDb, url: string): Promise<PageRecord | undefined> {
+  const p: unknown = await db.getFromIndex('pages', 'by-url', url);
+  return isPageRecord(p) ? p : undefined;
+}
+
 export async function getPage(db: PolicyLensDb, id: string): Promise<PageRecord | undefined> {
   const p: unknown = await db.get('pages', id);
   return isPageRecord(p) ? p : undefined;

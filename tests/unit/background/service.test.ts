@@ -177,6 +177,54 @@ describe('BackgroundService', () => {
     expect(fromPopup.ok).toBe(false);
   });
 
+  it('answers page/dismissed with the dismissals of the page at the sender’s address, before any fingerprint', async () => {
+    const { service } = setup();
+    await service.handle({ type: 'suggestion/dismiss', page: info, key: 'org:Q1' }, tabSender('https://news.example/story'));
+    await service.handle({ type: 'suggestion/dismiss', page: info, key: 'claim:abc' }, tabSender('https://news.example/story'));
+    // Found by the normalised address (tracking parameters, www. and fragment dropped).
+    const early = value<{ dismissed: string[]; stored: boolean }>(
+      await service.handle({ type: 'page/dismissed' }, tabSender('https://www.news.example/story?utm_source=x#top')),
+    );
+    expect(early.dismissed.sort()).toEqual(['claim:abc', 'org:Q1']);
+    expect(early.stored).toBe(true);
+    // The same as page/open answers later with the fingerprint.
+    const opened = value<PageOpenResult>(await service.handle({ type: 'page/open', page: info }, tabSender('https://news.example/story')));
+    expect(opened.dismissed.sort()).toEqual(early.dismissed);
+    // An address never annotated or dismissed on: nothing, and no page is stored for it.
+    const unknown = value<{ dismissed: string[]; stored: boolean }>(await service.handle({ type: 'page/dismissed' }, tabSender('https://news.example/other')));
+    expect(unknown).toEqual({ dismissed: [], stored: false });
+    const all = value<QueryResult>(await service.handle({ type: 'annotations/query', scope: 'all' }, popupSender));
+    expect(all.total).toBe(0);
+  });
+
+  it('does not let a page read another address’s dismissals through page/dismissed', async () => {
+    const { service, log } = setup();
+    await service.handle({ type: 'suggestion/dismiss', page: info, key: 'org:Q1' }, tabSender('https://news.example/story'));
+    // The address comes from the tab, never from the payload: extra fields naming another page are ignored.
+    const spoof = value<{ dismissed: string[]; stored: boolean }>(
+      await service.handle(
+        { type: 'page/dismissed', url: 'https://news.example/story', pageId: 'https://news.example/story', canonicalUrl: 'https://news.example/story' },
+        tabSender('https://attacker.example/page'),
+      ),
+    );
+    expect(spoof).toEqual({ dismissed: [], stored: false });
+    // Another extension, or a sender that is no web page, gets nothing.
+    const foreign = await service.handle({ type: 'page/dismissed' }, { id: 'evil', url: 'https://news.example/story', tab: { id: 1, url: 'https://news.example/story' } });
+    expect(foreign).toEqual({ ok: false, error: 'message from an unknown sender' });
+    const noTab = await service.handle({ type: 'page/dismissed' }, { id: EXT_ID, url: 'https://news.example/story' });
+    expect(noTab.ok).toBe(false);
+    const fromPopup = await service.handle({ type: 'page/dismissed' }, popupSender);
+    expect(fromPopup.ok).toBe(false);
+    expect(!fromPopup.ok && fromPopup.error).toContain('only for content scripts');
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('message from an unknown sender'));
+  });
+
+  it('rejects a malformed page/dismissed', async () => {
+    const { service } = setup();
+    const reply = await service.handle({ type: 'page/dismissed', pad: 'x'.repeat(600_000) }, tabSender('https://news.example/story'));
+    expect(!reply.ok && reply.error).toContain('message too large');
+  });
+
   it('stores the provenance of an accepted suggestion', async () => {
     const { service } = setup();
     const a = value<Annotation>(
