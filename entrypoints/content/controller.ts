@@ -432,6 +432,10 @@ export function createController(deps: ControllerDeps) {
     get dismissed(): ReadonlySet<string> {
       return dismissed;
     },
+    /** The reader dismissed `key` here: later analyses (a settings change) keep it out too. */
+    noteDismissed(key: string): void {
+      dismissed.add(key);
+    },
     pageInfo: (): PageInfo => (pageInfo ??= collectPageInfo(doc)),
   };
 }

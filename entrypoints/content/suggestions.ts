@@ -401,6 +401,7 @@ export function createSuggestions(deps: SuggestionDeps) {
       store.set({ toast: { kind: 'error', message: err instanceof Error ? err.message : String(err) } });
       return;
     }
+    controller.noteDismissed(key);
     for (const s of byKey.get(key) ?? []) painter.unpaint(idOf(s));
     byKey.delete(key);
     removedKeys.add(key);

@@ -214,6 +214,26 @@ describe(`automatic analysis on ${HAVE_SEED ? 'seed-article-fr.html' : 'ai-polic
     await ui(page).getByRole('button', { name: 'Undo', exact: true }).waitFor({ state: 'visible', timeout: 4_000 });
     expect(await suggestionCoverage(page, dismissed, CLAIM_KINDS)).toEqual([0]);
 
+    // A settings change analyses the page again: the dismissed claim stays away (it came back
+    // until the next reload before the controller learnt of dismissals made on the page).
+    const setOrganizations = async (on: boolean) => {
+      const popup = await lens.openPopup();
+      await popup.evaluate(async (organizations) => {
+        type Sync = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+        const sync = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync;
+        const { settings } = (await sync.get('settings')) as { settings?: { analysis?: object } };
+        const base = settings ?? { version: 1, analysis: {} };
+        await sync.set({ settings: { ...base, version: 1, analysis: { ...base.analysis, organizations } } });
+      }, on);
+      await popup.close();
+      await page.bringToFront();
+    };
+    await setOrganizations(false);
+    await waitForAnalysis(page, (s) => s.state === 'done' && s.organizations === 0);
+    expect(await suggestionCoverage(page, dismissed, CLAIM_KINDS), 'dismissed claim painted again after a settings change').toEqual([0]);
+    await setOrganizations(true);
+    await waitForAnalysis(page, (s) => s.state === 'done' && s.organizations > 0);
+
     await page.reload();
     await waitForState(page);
     await waitForAnalysis(page);
