@@ -60,7 +60,8 @@ export interface UrlHints {
 /**
  * The page's candidate identities, best first: canonical link, og:url, then the address it was
  * loaded at. Each is normalised; duplicates dropped. Canonical links pointing to another site's
- * home page (a common CMS mistake) are ignored, as are links to a site's root.
+ * home page (a common CMS mistake) are ignored, as are links to a site's root and links to
+ * another site.
  */
 export function pageUrlCandidates(hints: UrlHints): string[] {
   const location = normalizeUrl(hints.location);
@@ -70,6 +71,11 @@ export function pageUrlCandidates(hints: UrlHints): string[] {
     const n = normalizeUrl(u, hints.location);
     if (!n || out.includes(n)) return;
     if (location && n !== location && new URL(n).pathname === '/' && new URL(location).pathname !== '/') return;
+    // A hint naming another site is not trusted as an identity: any page can claim any canonical
+    // link, and an alias would attach it to that article's stored page (its highlights, its
+    // dismissals, and the fingerprint the visit overwrites). The same article at another site is
+    // still recognised, by its text hash or SimHash (lib/db/pages.ts).
+    if (location && new URL(n).host !== new URL(location).host) return;
     out.push(n);
   };
   add(hints.canonical);

@@ -52,6 +52,14 @@ describe('pageUrlCandidates', () => {
     ]);
   });
 
+  it('does not take another site\'s address from the page as an identity', () => {
+    expect(
+      pageUrlCandidates({ location: 'https://copycat.example/post', canonical: 'https://news.site/story', ogUrl: 'https://news.site/story', ampUrl: 'https://news.site/story/amp' }),
+    ).toEqual(['https://copycat.example/post']);
+    // AMP and www. variants of the same site still count as the same site (after normalising).
+    expect(pageUrlCandidates({ location: 'https://amp.news.site/story.amp.html', canonical: 'https://www.news.site/story.html' })).toEqual(['https://news.site/story.html']);
+  });
+
   it('resolves relative canonical links and drops non-http ones', () => {
     expect(pageUrlCandidates({ location: 'https://news.site/x', canonical: '/y', ogUrl: 'javascript:void(0)' })).toEqual([
       'https://news.site/y',

@@ -71,6 +71,19 @@ describe('BackgroundService', () => {
     expect(opened.textChanged).toBe(false);
   });
 
+  it('does not open another site’s page for a copycat that names it as its canonical link', async () => {
+    const { service } = setup();
+    await createOne(service);
+    // Other text (no fingerprint match), canonical link pointing at the annotated article.
+    const copycat = { ...info, textHash: 'ffeeddccbbaa9988', simhash: 'ffeeddccbbaa9988', textLength: 9000 };
+    const opened = value<PageOpenResult>(await service.handle({ type: 'page/open', page: copycat }, tabSender('https://copycat.example/post')));
+    expect(opened.annotations).toEqual([]);
+    // The stored page kept its own fingerprint and gained no alias from the copycat.
+    const again = value<PageOpenResult>(await service.handle({ type: 'page/open', page: info }, tabSender('https://news.example/story')));
+    expect(again.textChanged).toBe(false);
+    expect(again.annotations).toHaveLength(1);
+  });
+
   it('tells the reader when the article text changed', async () => {
     const { service } = setup();
     await createOne(service);
