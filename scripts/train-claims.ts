@@ -1,9 +1,10 @@
 /**
- * `npm run train:claims`: learns the check-worthiness weights of the claim detector and writes
- * lib/analysis/claims/model.generated.ts.
+ * `npm run train:claims`: learns the check-worthiness weights of the claim detector and the
+ * stackers, and writes lib/analysis/claims/model.generated.ts and stacker.generated.ts.
  *
- * LICENCE RULE: the only training data is ClaimBuster (`claims_en_claimbuster.dev.jsonl`, CC BY 4.0).
- * The other evaluation files (aipolicy_*, clef2019, crossner, wikineural) must never be read here.
+ * LICENCE RULE: the only training data are ClaimBuster (`claims_en_claimbuster.dev.jsonl`, CC BY
+ * 4.0) and the project's own sentences (`data/claims/`). The other evaluation files (aipolicy_*,
+ * clef2019, crossner, wikineural) must never be read here.
  *
  * Model: L2-regularised logistic regression (Adam, full batch) over the named cue features and,
  * for English, word unigrams + bigrams seen at least MIN_COUNT times. The regularisation strength
@@ -173,15 +174,20 @@ function averagePrecision(scores: number[], ys: number[]): number {
 const logLoss = (scores: number[], ys: number[]): number =>
   -scores.reduce((a, s, i) => a + (ys[i] ? Math.log(Math.max(s, 1e-12)) : Math.log(Math.max(1 - s, 1e-12))), 0) / scores.length;
 
-// Seeded fold assignment (mulberry32), stratified by label.
-function folds(n: number, k: number, seed = 20240601): number[] {
+/** A seeded uniform [0, 1) generator (mulberry32): fold assignments are the same on every run. */
+function mulberry32(seed: number): () => number {
   let a = seed;
-  const rand = (): number => {
+  return () => {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+// Seeded fold assignment, stratified by label.
+function folds(n: number, k: number, seed = 20240601): number[] {
+  const rand = mulberry32(seed);
   const out = new Array<number>(n).fill(0);
   for (const label of [0, 1]) {
     const ids = examples.map((e, i) => (e.y === label ? i : -1)).filter((i) => i >= 0);
@@ -392,13 +398,7 @@ function stackProb(model: StackerModel, e: StackExample): number {
 
 /** Seeded document-grouped fold assignment (every sentence of a document in the same fold). */
 function docFolds(data: StackExample[], k: number, seed: number): number[] {
-  let a = seed;
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const docs = [...new Set(data.map((e) => e.doc))];
   for (let i = docs.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

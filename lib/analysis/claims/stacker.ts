@@ -11,7 +11,8 @@
  * chosen by document-grouped cross-validation on that set and folded into the bias, so that
  * `score >= CLAIM_THRESHOLD` stays the decision rule.
  *
- * Cost: about 25 multiply-adds per sentence on values the parts already computed.
+ * Cost: about 25 multiply-adds per sentence on values the parts already computed, plus one
+ * lookup per cue and two per word for the sparse part (model.ts sparseStackLogit).
  */
 import type { FeatureName, SentenceFeatures } from './features';
 
