@@ -164,16 +164,20 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
     if (work.length < all.length) merged.gaveUp = { reason: 'too-large', at: work.length };
   };
   setWork();
-  // The first use of each detector builds its tables (gazetteer trie, tagger weights, sentence
-  // segmenter, cue lexicon, n-gram vocabulary): each in its own slice, none added to the first chunk.
+  // The first use of each detector reads its tables (gazetteer, tagger weights, sentence-break
+  // table, cue lexicon, n-gram vocabularies) and runs its code cold: in slices of their own, none
+  // added to the first chunk. The tables are built at compile time and read lazily, so the reading
+  // takes one slice; the cold runs of the detectors take one each.
   const fr = lang === 'fr';
   const warmUps: (() => unknown)[] = [
-    () => getGazetteer(),
-    ...(fr ? [] : [() => getOrgModel()]),
+    () => {
+      getGazetteer();
+      if (!fr) getOrgModel();
+      splitSentences('Warm up. Now.');
+      lexiconFor(lang);
+      if (lang === 'en') parseVocab(CLAIM_MODEL.en.vocab);
+    },
     () => findOrganizations('Warm up, OECD.', fr ? 'fr' : 'en'),
-    () => splitSentences('Warm up. Now.'),
-    () => lexiconFor(lang),
-    ...(lang === 'en' ? [() => parseVocab(CLAIM_MODEL.en.vocab)] : []),
     () => analyze('The agency said costs rose by 10% in 2024.', { lang }),
   ];
   for (const warmUp of warmUps) {

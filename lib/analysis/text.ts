@@ -3,6 +3,25 @@
  * no DOM; offsets are UTF-16 indices, end exclusive.
  */
 
+import {
+  decodeRuns,
+  LATIN_LETTERS_SIZE,
+  SB_ATERM,
+  SB_CLOSE,
+  SB_EXTEND,
+  SB_FORMAT,
+  SB_LOWER,
+  SB_NUMERIC,
+  SB_OLETTER,
+  SB_OTHER,
+  SB_SCONTINUE,
+  SB_SP,
+  SB_STERM,
+  SB_TABLE_SIZE,
+  SB_UPPER,
+} from './sentence-break';
+import { LATIN_LETTER_RUNS, SB_RUNS, SB_TERM_CLASS, SB_UNKNOWN_CLASS } from './sentence-break.generated';
+
 export interface Sentence {
   start: number;
   end: number;
@@ -80,101 +99,22 @@ function isTailChar(c: number): boolean {
 // ------------------------------------------------------------- UAX #29 sentence boundaries
 // Intl.Segmenter (ICU) was by far the most expensive step of the splitting (a break iterator per
 // block, about 4M chars/s at best). For blocks made only of characters whose Sentence_Break class
-// is tabulated below (Latin scripts, general punctuation), the same rules (UAX #29 SB5-SB11, which
+// is tabulated (sentence-break.ts: Latin scripts, general punctuation), the same rules (UAX #29 SB5-SB11, which
 // ICU implements) run here, looking only at the characters around each terminator; any other
 // character sends the block to Intl.Segmenter. The tests check the breaks against Intl.Segmenter.
 
-const SB_OTHER = 0;
-const SB_SP = 1;
-const SB_LOWER = 2;
-const SB_UPPER = 3;
-const SB_OLETTER = 4;
-const SB_NUMERIC = 5;
-const SB_ATERM = 6;
-const SB_STERM = 7;
-const SB_CLOSE = 8;
-const SB_SCONTINUE = 9;
-const SB_EXTEND = 10;
-const SB_FORMAT = 11;
-/** Not tabulated (or a paragraph separator): the block goes to Intl.Segmenter. */
-const SB_UNKNOWN = 255;
-
-/** Tabulated ranges [from, to] (inclusive). */
-const SB_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x0000, 0x036f], // Basic Latin … Combining Diacritical Marks
-  [0x1e00, 0x1eff], // Latin Extended Additional
-  [0x2000, 0x20cf], // General Punctuation, super/subscripts, currency symbols
-];
-const SB_TABLE_SIZE = 0x20d0;
 let sbTable: Uint8Array | undefined;
-
-/** Unicode properties the Sentence_Break classes are made of (UAX #29 table 4). */
-const SB_PROPERTIES = {
-  extend: /\p{Grapheme_Extend}|\p{Mc}/gu,
-  format: /\p{Cf}/gu,
-  space: /\p{White_Space}/gu,
-  lower: /\p{Lowercase}/gu,
-  upper: /\p{Uppercase}|\p{Lt}/gu,
-  alpha: /\p{Alphabetic}/gu,
-  sterm: /\p{Sentence_Terminal}/gu,
-  close: /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}]/gu,
-};
-
-/** Sentence_Break class of code unit `c`, given which of SB_PROPERTIES it has (`has(name)`). */
-function sentenceBreakClass(c: number, has: (p: keyof typeof SB_PROPERTIES) => boolean): number {
-  if (c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) return SB_UNKNOWN;
-  if (c === 0x2e || c === 0x2024 || c === 0xfe52 || c === 0xff0e) return SB_ATERM;
-  if (has('extend') || c === 0x200d) return SB_EXTEND;
-  if (has('format') && c !== 0x200c) return SB_FORMAT;
-  if (has('space')) return SB_SP;
-  if (has('lower')) return SB_LOWER;
-  if (has('upper')) return SB_UPPER;
-  if (has('alpha')) return SB_OLETTER;
-  if (c >= 0x30 && c <= 0x39) return SB_NUMERIC;
-  if (has('sterm')) return SB_STERM;
-  if (c === 0x2c || c === 0x2d || c === 0x3a || c === 0x3b || c === 0x2013 || c === 0x2014) return SB_SCONTINUE;
-  if (c === 0x22 || c === 0x27 || has('close')) return SB_CLOSE;
-  return SB_OTHER;
-}
-
 /** Any character the table does not know (global: searched from `lastIndex`). */
 let sbUnknownRe: RegExp | undefined;
 /** Any ATerm or STerm character of the table (global). */
 let sbTermRe: RegExp | undefined;
 
-/** A regex character class of the code units `c` of the table with `keep(table[c])`, or outside it. */
-function classOf(table: Uint8Array, keep: (cls: number) => boolean, outside: boolean): string {
-  const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
-  let out = '';
-  for (let c = 0; c < SB_TABLE_SIZE; c++) {
-    if (!keep(table[c] as number)) continue;
-    let d = c;
-    while (d + 1 < SB_TABLE_SIZE && keep(table[d + 1] as number)) d++;
-    out += d > c ? `${hex(c)}-${hex(d)}` : hex(c);
-    c = d;
-  }
-  if (outside) out += `${hex(SB_TABLE_SIZE)}-\\uffff`;
-  return `[${out}]`;
-}
-
+/** The Sentence_Break classes, decoded from the build's tables (sentence-break.ts says why). */
 function sentenceBreakTable(): Uint8Array {
   if (!sbTable) {
-    const table = new Uint8Array(SB_TABLE_SIZE).fill(SB_UNKNOWN);
-    // The properties of every tabulated unit, one regex scan per property.
-    let units = '';
-    for (const [a, b] of SB_RANGES) for (let c = a; c <= b; c++) units += String.fromCharCode(c);
-    const props = new Map<string, Set<number>>();
-    for (const [name, re] of Object.entries(SB_PROPERTIES)) {
-      const set = new Set<number>();
-      for (const m of units.matchAll(re)) set.add(m[0].charCodeAt(0));
-      props.set(name, set);
-    }
-    for (const [a, b] of SB_RANGES) {
-      for (let c = a; c <= b; c++) table[c] = sentenceBreakClass(c, (name) => (props.get(name) as Set<number>).has(c));
-    }
-    sbUnknownRe = new RegExp(classOf(table, (x) => x === SB_UNKNOWN, true), 'g');
-    sbTermRe = new RegExp(classOf(table, (x) => x === SB_ATERM || x === SB_STERM, false), 'g');
-    sbTable = table;
+    sbUnknownRe = new RegExp(SB_UNKNOWN_CLASS, 'g');
+    sbTermRe = new RegExp(SB_TERM_CLASS, 'g');
+    sbTable = decodeRuns(SB_RUNS, SB_TABLE_SIZE);
   }
   return sbTable;
 }
@@ -290,20 +230,12 @@ function wordBefore(s: string, end: number): string {
 }
 
 const LETTER_UNIT = /\p{L}/u;
-/** Letters among the code units below 0x250 (Latin scripts). */
+/** Letters among the code units below LATIN_LETTERS_SIZE (Latin scripts). */
 let latinLetters: Uint8Array | undefined;
 /** /[\p{L}.\-]/u on one code unit (a lone surrogate is no letter). */
 function isLetterDotHyphen(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 45;
-  if (c < 0x250) {
-    if (!latinLetters) {
-      latinLetters = new Uint8Array(0x250);
-      let units = '';
-      for (let k = 0; k < 0x250; k++) units += String.fromCharCode(k);
-      for (const m of units.matchAll(/\p{L}/gu)) latinLetters[m[0].charCodeAt(0)] = 1;
-    }
-    return latinLetters[c] === 1;
-  }
+  if (c < LATIN_LETTERS_SIZE) return (latinLetters ??= decodeRuns(LATIN_LETTER_RUNS, LATIN_LETTERS_SIZE))[c] === 1;
   return LETTER_UNIT.test(String.fromCharCode(c));
 }
 

@@ -603,6 +603,93 @@ export function compileLexicon(sources: Partial<Record<CueName, string | RegExp 
   return { exact, stems, suffixes, residual, cues, memo: [], memoGen: -1, found: new Int32Array(cues.length), stamp: 0 };
 }
 
+// ---------------------------------------------------------------- compiled at build time
+// Compiling a lexicon (expanding the alternatives, testing each form, building the stem trie) cost
+// about 20 ms of the first analysis of every page in Chromium, nearly all of it cold code run once.
+// The build writes the compiled tables as text (claims/lexicon.generated.ts, by
+// scripts/build-tables.ts) and the page only reads them back; a unit test checks that what it reads
+// equals what compileLexicon gives.
+
+/** A compiled lexicon as text: tab-separated lines, words of a rest with `*` for a stem. */
+export interface SerializedLexicon {
+  /** Cue names, space-separated, in `ci` order. */
+  cues: string;
+  /** `first word \t ci \t rest` per exact entry. */
+  exact: string;
+  /** `stem prefix \t ci \t rest` per stem entry. */
+  stems: string;
+  /** `suffix \t min \t ci \t rest` per suffix entry. */
+  suffixes: string;
+  /** [ci, regex source, flags, needs ('' = none), gate, digit, caseless] per residual cue. */
+  residual: Array<[number, string, string, string, number, 0 | 1, 0 | 1]>;
+}
+
+const restText = (rest: readonly WordPattern[]): string => rest.map((p) => (p.stem ? `${p.word}*` : p.word)).join(' ');
+
+function restOf(text: string): WordPattern[] {
+  if (!text) return [];
+  return text.split(' ').map((w) => (w.endsWith('*') ? { word: w.slice(0, -1), stem: true } : { word: w, stem: false }));
+}
+
+export function serializeLexicon(lex: CompiledLexicon): SerializedLexicon {
+  const exact: string[] = [];
+  for (const [first, entries] of lex.exact) for (const e of entries) exact.push(`${first}\t${e.ci}\t${restText(e.rest)}`);
+  const stems: string[] = [];
+  const walk = (node: StemNode, prefix: string): void => {
+    for (const e of node.entries ?? []) stems.push(`${prefix}\t${e.ci}\t${restText(e.rest)}`);
+    for (const [ch, child] of node.next) walk(child, prefix + ch);
+  };
+  walk(lex.stems, '');
+  return {
+    cues: lex.cues.join(' '),
+    exact: exact.join('\n'),
+    stems: stems.join('\n'),
+    suffixes: lex.suffixes.map((x) => `${x.suffix}\t${x.min}\t${x.entry.ci}\t${restText(x.entry.rest)}`).join('\n'),
+    residual: lex.residual.map((r) => [r.ci, r.re.source, r.re.flags, r.needs ?? '', r.gate, r.digit ? 1 : 0, r.caseless ? 1 : 0]),
+  };
+}
+
+/** The compiled lexicon written by `serializeLexicon`. */
+export function loadLexicon(s: SerializedLexicon): CompiledLexicon {
+  const cues = s.cues.split(' ') as CueName[];
+  const entry = (ci: string, rest: string): Entry => {
+    const i = Number(ci);
+    return { cue: cues[i] as CueName, ci: i, rest: restOf(rest) };
+  };
+  const exact = new Map<string, Entry[]>();
+  for (const line of s.exact ? s.exact.split('\n') : []) {
+    const [first = '', ci = '', rest = ''] = line.split('\t');
+    const list = exact.get(first);
+    if (list) list.push(entry(ci, rest));
+    else exact.set(first, [entry(ci, rest)]);
+  }
+  const stems: StemNode = { next: new Map() };
+  for (const line of s.stems ? s.stems.split('\n') : []) {
+    const [prefix = '', ci = '', rest = ''] = line.split('\t');
+    let node = stems;
+    for (const ch of prefix) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map() }));
+      node = child;
+    }
+    (node.entries ??= []).push(entry(ci, rest));
+  }
+  const suffixes: SuffixEntry[] = (s.suffixes ? s.suffixes.split('\n') : []).map((line) => {
+    const [suffix = '', min = '', ci = '', rest = ''] = line.split('\t');
+    return { suffix, min: Number(min), entry: entry(ci, rest) };
+  });
+  const residual: ResidualCue[] = s.residual.map(([ci, source, flags, needs, gate, digit, caseless]) => ({
+    cue: cues[ci] as CueName,
+    re: new RegExp(source, flags),
+    ...(needs ? { needs } : {}),
+    digit: digit === 1,
+    ci,
+    caseless: caseless === 1,
+    gate,
+  }));
+  return { exact, stems, suffixes, residual, cues, memo: [], memoGen: -1, found: new Int32Array(cues.length), stamp: 0 };
+}
+
 /** Does the single word `w` (lowercased) match `cue` on its own (a one-word lexicon entry)? */
 export function isSingleWordCue(lex: CompiledLexicon, w: string, cue: CueName): boolean {
   return singleWordCueAt(lex, internSpan(w, 0, w.length), cue);

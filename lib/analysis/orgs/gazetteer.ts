@@ -3,7 +3,7 @@
  * on first use (a few milliseconds), and matches the longest form starting at a token.
  */
 import { ORG_TYPES, type OrgType } from '../types';
-import { GAZETTEER_ENTRIES, GAZETTEER_FORMS } from './gazetteer.generated';
+import { GAZETTEER_ENTRIES, GAZETTEER_FIRST, GAZETTEER_FORMS } from './gazetteer.generated';
 import { slugify, type Tokens } from './tokenize';
 
 export interface OrgEntry {
@@ -70,6 +70,59 @@ export function addForm(root: TrieNode, keys: readonly string[], entry: number, 
   }
 }
 
+/**
+ * The first level of the trie, filled on demand: a first key's node is made (with its form lines
+ * pending) the first time a token asks for it, found by binary search in the form lines, which the
+ * build groups by first key in code-unit order. Indexing all 1,800 first keys up front was most of
+ * the gazetteer's share of each page's first analysis; a page asks for a few dozen.
+ */
+class FirstLevel extends Map<string, TrieNode> {
+  /** First keys asked for that start no form. */
+  private readonly absent = new Set<string>();
+  constructor(private readonly lines: readonly string[]) {
+    super();
+  }
+
+  override get(key: string): TrieNode | undefined {
+    const node = super.get(key);
+    if (node !== undefined || this.absent.has(key)) return node;
+    return this.find(key);
+  }
+
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  private find(key: string): TrieNode | undefined {
+    const lines = this.lines;
+    // First line whose first key is >= key.
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (firstKeyOf(lines[mid]!) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < lines.length && firstKeyOf(lines[end]!) === key) end++;
+    if (end === lo) {
+      this.absent.add(key);
+      return undefined;
+    }
+    const node = newNode();
+    node.pending = lines.slice(lo, end);
+    super.set(key, node);
+    return node;
+  }
+}
+
+/** The first token key of a generated form line (keys are separated by spaces, then a tab). */
+function firstKeyOf(line: string): string {
+  let i = 0;
+  for (let c = line.charCodeAt(0); c !== 32 && c !== 9 && i < line.length; c = line.charCodeAt(++i));
+  return line.slice(0, i);
+}
+
 let cached: Gazetteer | undefined;
 
 /** The compiled gazetteer (built lazily, then shared). */
@@ -79,31 +132,19 @@ export function getGazetteer(): Gazetteer {
     const [id = '', typeIndex = '0', en = '', fr = ''] = line.split('\t');
     return { id: id || slugify(en), type: ORG_TYPES[Number(typeIndex)] ?? 'other', en, fr: fr || en };
   });
-  // Only the first level is built here: building the whole trie cost about 10 ms of every page's
-  // start-up, and most first words never start a match on a given page.
   const root = newNode();
-  root.next = new Map();
+  root.next = new FirstLevel(GAZETTEER_FORMS.split('\n'));
   const firstKeys = new Uint8Array(KEY_SLOTS);
-  for (const line of GAZETTEER_FORMS.split('\n')) {
+  for (const line of GAZETTEER_FIRST.split('\n')) {
     const tab = line.indexOf('\t');
-    const space = line.indexOf(' ');
-    const first = space >= 0 && space < tab ? line.slice(0, space) : line.slice(0, tab);
-    let node = root.next.get(first);
-    if (!node) {
-      node = newNode();
-      node.pending = [];
-      root.next.set(first, node);
-    }
-    node.pending!.push(line);
-    const flags = line.split('\t')[2] ?? '';
-    firstKeys[keySlot(first)]! |= flags.includes('l') ? 3 : 1;
+    firstKeys[keySlot(tab < 0 ? line : line.slice(0, tab))]! |= tab < 0 ? 1 : 3;
   }
   cached = { entries, root, firstKeys };
   return cached;
 }
 
-/** Adds a first-level node's pending form lines below it, in their generated order (first wins). */
-function expand(node: TrieNode): void {
+/** Adds a first-level node's pending form lines below it, in their generated order (first wins). Exported for tests. */
+export function expand(node: TrieNode): void {
   const lines = node.pending!;
   node.pending = undefined;
   for (const line of lines) {

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +6,12 @@ import { analyze, CLAIM_THRESHOLD } from '../../../lib/analysis';
 import { extractFeatures, NUMBER_RE, YEARS_AND_MARKERS } from '../../../lib/analysis/claims/features';
 import { claimKind } from '../../../lib/analysis/claims/kind';
 import { findClaimant, reportingVerbIndex, REPORTING_VERBS } from '../../../lib/analysis/claims/claimant';
-import { compileLexicon, DF_HASH, DF_PERCENT, DF_YEAR, digitFacts, foldedDigits, isSingleWordCue, LATIN_WORD_RANGES, matchCues, wordTokens } from '../../../lib/analysis/claims/matcher';
-import { lexiconFor } from '../../../lib/analysis/claims/lexicon';
-import { combine, POLICY_PRIOR, PRIOR_SHIFT } from '../../../lib/analysis/claims/model';
+import { compileLexicon, loadLexicon, serializeLexicon, DF_HASH, DF_PERCENT, DF_YEAR, digitFacts, foldedDigits, isSingleWordCue, LATIN_WORD_RANGES, matchCues, wordTokens } from '../../../lib/analysis/claims/matcher';
+import { compiledLexicon, lexiconFor, renderLexiconModule } from '../../../lib/analysis/claims/lexicon';
+import { COMPILED_LEXICONS } from '../../../lib/analysis/claims/lexicon.generated';
+import { combine, POLICY_PRIOR, PRIOR_SHIFT, Vocab } from '../../../lib/analysis/claims/model';
+import { CLAIM_MODEL } from '../../../lib/analysis/claims/model.generated';
+import { CLAIM_STACKERS } from '../../../lib/analysis/claims/stacker.generated';
 import type { ClaimKind } from '../../../lib/analysis/types';
 
 /** The claim of the only sentence of `text` (or undefined when it is not reported as a claim). */
@@ -171,6 +174,67 @@ describe('claims: matcher', () => {
     expect(found.get('prediction')).toBe('travailleront');
     expect(found.get('hedge')).toBe('put lives at risk');
     expect(lex.residual).toEqual([]);
+  });
+});
+
+describe('claims: lexicons compiled at build time', () => {
+  it('generated module is up to date with lexicon.ts (run npx tsx scripts/build-tables.ts)', () => {
+    const generated = readFileSync(new URL('../../../lib/analysis/claims/lexicon.generated.ts', import.meta.url), 'utf8');
+    expect(generated === renderLexiconModule()).toBe(true);
+  });
+
+  it.each(['en', 'fr'] as const)('%s: the tables the page reads equal the ones compileLexicon builds', (lang) => {
+    // Read afresh: the shared lexiconFor instance carries per-sentence scratch state.
+    expect(loadLexicon(COMPILED_LEXICONS[lang])).toEqual(compiledLexicon(lang));
+  });
+
+  it('round-trips exact words, stems, suffix-led words, inner wildcards and residual regexes', () => {
+    const lex = compileLexicon({
+      causal: 'lead(?:s|ing)? to | caus\\p{L}*',
+      comparative: '\\p{L}+er than',
+      prediction: '\\p{L}{3,}(?:era|ront)',
+      hedge: 'put \\p{L}+ at risk',
+      year: /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/u,
+      attribution_colon: [/^[^:]{2,9}:\s*"/u, ':'],
+      number_word: 'a dozen | \\d+ ?k',
+    });
+    expect(lex.residual.map((r) => r.cue)).toEqual(['year', 'attribution_colon', 'number_word']);
+    const back = loadLexicon(serializeLexicon(lex));
+    expect(back).toEqual(lex);
+    const s = 'Bigger than before, it causes harm in 2024, a dozen leads to loss; ils travailleront mieux; put lives at risk.';
+    expect(matchCues(back, s, wordTokens(s))).toEqual(matchCues(lex, s, wordTokens(s)));
+  });
+});
+
+describe('claims: n-gram vocabularies read lazily', () => {
+  const shipped: [string, string][] = [
+    ['check-worthiness (en)', CLAIM_MODEL.en.vocab],
+    ...Object.entries(CLAIM_STACKERS).map(([lang, m]): [string, string] => [`stacker (${lang})`, m?.vocab ?? '']),
+  ];
+
+  it.each(shipped)('%s: sorted by code units, and every gram is found with its weight', (_name, text) => {
+    const lines = text.split('\n');
+    expect(lines.length).toBeGreaterThan(100);
+    for (let i = 1; i < lines.length; i++) expect(lines[i - 1]! < lines[i]!, lines[i]).toBe(true);
+    const v = new Vocab(text);
+    for (const line of lines) {
+      const tab = line.lastIndexOf('\t');
+      const gram = line.slice(0, tab);
+      const w = Number(line.slice(tab + 1));
+      const sp = gram.indexOf(' ');
+      if (sp < 0) expect(v.uni(gram)).toBe(w);
+      else expect(v.bi(gram.slice(0, sp))?.get(gram.slice(sp + 1))).toBe(w);
+    }
+  });
+
+  it('gives 0 and no bigrams for absent words, also next to present ones', () => {
+    const v = new Vocab('a\t1\na b\t2\na c\t3\nab\t4\nb\t-1');
+    expect([v.uni('a'), v.uni('ab'), v.uni('b'), v.uni('aa'), v.uni(''), v.uni('c')]).toEqual([1, 4, -1, 0, 0, 0]);
+    expect([...(v.bi('a') ?? [])]).toEqual([['b', 2], ['c', 3]]);
+    expect(v.bi('ab')).toBeNull();
+    expect(v.bi('b')).toBeNull();
+    expect(v.uni('a')).toBe(1);
+    expect(new Vocab('').uni('a')).toBe(0);
   });
 });
 

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { detectLanguage, splitSentences, uaxSentenceBreaks } from '../../../lib/analysis/text';
+import {
+  decodeRuns,
+  deriveLatinLetters,
+  deriveSentenceBreakTable,
+  encodeRuns,
+  renderTextTablesModule,
+  SB_TABLE_SIZE,
+} from '../../../lib/analysis/sentence-break';
+import { SB_RUNS } from '../../../lib/analysis/sentence-break.generated';
 
 describe('splitSentences', () => {
   it.each([
@@ -110,5 +120,20 @@ describe('splitSentences: line breaks and bounds', () => {
     const from = text.indexOf('one.');
     const to = text.indexOf('Beta two.');
     expect(splitSentences(text, from, to).map((x) => x.text)).toEqual(['one.', 'Alpha two.', 'Beta one.']);
+  });
+});
+
+describe('sentence-break tables (built, not derived in the page)', () => {
+  it('generated module is up to date with the Unicode data of this engine (run npx tsx scripts/build-tables.ts)', () => {
+    const generated = readFileSync(new URL('../../../lib/analysis/sentence-break.generated.ts', import.meta.url), 'utf8');
+    expect(generated === renderTextTablesModule()).toBe(true);
+    expect(decodeRuns(SB_RUNS, SB_TABLE_SIZE)).toEqual(deriveSentenceBreakTable());
+  });
+
+  it('run-length form round-trips and rejects a table of the wrong size', () => {
+    for (const table of [deriveSentenceBreakTable(), deriveLatinLetters(), new Uint8Array([3, 3, 0, 7, 7, 7])]) {
+      expect(decodeRuns(encodeRuns(table), table.length)).toEqual(table);
+    }
+    expect(() => decodeRuns([1, 4], 5)).toThrow(/4 entries decoded, 5 expected/);
   });
 });
