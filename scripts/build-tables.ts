@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderTextTablesModule } from '../lib/analysis/sentence-break';
+import { renderTextTablesModule } from '../lib/analysis/sentence-break-build';
 import { renderLexiconModule } from '../lib/analysis/claims/lexicon';
 
 const outputs: [string, () => string][] = [

@@ -14,7 +14,7 @@
  * its text is still to be read). Every decision taken on the beginning (language, cuts) is one the
  * whole text gives too.
  */
-import { lexiconFor } from './claims/lexicon';
+import { lexiconFor } from './claims/cues';
 import { CLAIM_MODEL } from './claims/model.generated';
 import { parseVocab } from './claims/model';
 import { analyze } from './index';

@@ -3,7 +3,8 @@
  * lexicons) plus shape features (question, heading, byline, length), and word n-grams for the
  * English model. One pass of a few regexes per sentence keeps this well above 2M chars/s.
  */
-import { lexiconFor, type CueName } from './lexicon';
+import { lexiconFor } from './cues';
+import type { CueName } from './lexicon';
 import { collectCues, DF_PERCENT, DIGIT_RUNS, digitFacts, isSingleWordCueToken, letterOrNumberAt, wordTokens, type CueSink, type WordToken } from './matcher';
 
 export type ShapeName =

@@ -9,8 +9,7 @@
  * edges are implied, since JavaScript's \b is ASCII-only and breaks on "é"). */
 const words = (alts: string): string => alts;
 
-import { COMPILED_LEXICONS } from './lexicon.generated';
-import { compileLexicon, DF_CURRENCY, DF_MAGNITUDE, DF_YEAR, loadLexicon, serializeLexicon, type CompiledLexicon } from './matcher';
+import { compileLexicon, DF_CURRENCY, DF_MAGNITUDE, DF_YEAR, serializeLexicon, type CompiledLexicon } from './matcher';
 
 export type CueName =
   | 'number'
@@ -170,17 +169,8 @@ export const FR: Lexicon = {
 export const EN_GATES: Partial<Record<CueName, number>> = { money: DF_CURRENCY, year: DF_YEAR, big_number: DF_MAGNITUDE, prediction: DF_YEAR };
 export const FR_GATES: Partial<Record<CueName, number>> = { money: DF_CURRENCY, year: DF_YEAR, big_number: DF_MAGNITUDE };
 
-// Read on first use, not at import: the content script loads on every page, and most pages never
-// need the French tables (or any, when analysis is off). The tables are compiled at build time
-// (matcher.ts says why); `compiledLexicon` is what the build writes, and what the tests compare with.
-let compiledEn: CompiledLexicon | undefined;
-let compiledFr: CompiledLexicon | undefined;
-
-/** Compiled lexicon of a language; English serves as the fallback. */
-export function lexiconFor(lang: string): CompiledLexicon {
-  if (lang === 'fr') return (compiledFr ??= loadLexicon(COMPILED_LEXICONS.fr));
-  return (compiledEn ??= loadLexicon(COMPILED_LEXICONS.en));
-}
+// The page never compiles these sources: the build does (`renderLexiconModule`, written by
+// scripts/build-tables.ts into lexicon.generated.ts), and cues.ts reads the result.
 
 /** The lexicon of a language compiled from the sources above. */
 export function compiledLexicon(lang: 'en' | 'fr'): CompiledLexicon {

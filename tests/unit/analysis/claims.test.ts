@@ -7,7 +7,8 @@ import { extractFeatures, NUMBER_RE, YEARS_AND_MARKERS } from '../../../lib/anal
 import { claimKind } from '../../../lib/analysis/claims/kind';
 import { findClaimant, reportingVerbIndex, REPORTING_VERBS } from '../../../lib/analysis/claims/claimant';
 import { compileLexicon, loadLexicon, serializeLexicon, DF_HASH, DF_PERCENT, DF_YEAR, digitFacts, foldedDigits, isSingleWordCue, LATIN_WORD_RANGES, matchCues, wordTokens } from '../../../lib/analysis/claims/matcher';
-import { compiledLexicon, lexiconFor, renderLexiconModule } from '../../../lib/analysis/claims/lexicon';
+import { lexiconFor } from '../../../lib/analysis/claims/cues';
+import { compiledLexicon, renderLexiconModule } from '../../../lib/analysis/claims/lexicon';
 import { COMPILED_LEXICONS } from '../../../lib/analysis/claims/lexicon.generated';
 import { combine, POLICY_PRIOR, PRIOR_SHIFT, Vocab } from '../../../lib/analysis/claims/model';
 import { CLAIM_MODEL } from '../../../lib/analysis/claims/model.generated';

@@ -2,14 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { detectLanguage, splitSentences, uaxSentenceBreaks } from '../../../lib/analysis/text';
-import {
-  decodeRuns,
-  deriveLatinLetters,
-  deriveSentenceBreakTable,
-  encodeRuns,
-  renderTextTablesModule,
-  SB_TABLE_SIZE,
-} from '../../../lib/analysis/sentence-break';
+import { decodeRuns, SB_TABLE_SIZE } from '../../../lib/analysis/sentence-break';
+import { deriveLatinLetters, deriveSentenceBreakTable, encodeRuns, renderTextTablesModule } from '../../../lib/analysis/sentence-break-build';
 import { SB_RUNS } from '../../../lib/analysis/sentence-break.generated';
 
 describe('splitSentences', () => {
