@@ -3,23 +3,7 @@
  * no DOM; offsets are UTF-16 indices, end exclusive.
  */
 
-import {
-  decodeRuns,
-  LATIN_LETTERS_SIZE,
-  SB_ATERM,
-  SB_CLOSE,
-  SB_EXTEND,
-  SB_FORMAT,
-  SB_LOWER,
-  SB_NUMERIC,
-  SB_OLETTER,
-  SB_OTHER,
-  SB_SCONTINUE,
-  SB_SP,
-  SB_STERM,
-  SB_TABLE_SIZE,
-  SB_UPPER,
-} from './sentence-break';
+import { decodeRuns, LATIN_LETTERS_SIZE, SB_TABLE_SIZE, sentenceCuts, type SentenceBreakTables } from './sentence-break';
 import { LATIN_LETTER_RUNS, SB_RUNS, SB_TERM_CLASS, SB_UNKNOWN_CLASS } from './sentence-break.generated';
 
 export interface Sentence {
@@ -98,91 +82,26 @@ function isTailChar(c: number): boolean {
 
 // ------------------------------------------------------------- UAX #29 sentence boundaries
 // Intl.Segmenter (ICU) was by far the most expensive step of the splitting (a break iterator per
-// block, about 4M chars/s at best). For blocks made only of characters whose Sentence_Break class
-// is tabulated (sentence-break.ts: Latin scripts, general punctuation), the same rules (UAX #29 SB5-SB11, which
-// ICU implements) run here, looking only at the characters around each terminator; any other
-// character sends the block to Intl.Segmenter. The tests check the breaks against Intl.Segmenter.
+// block, about 4M chars/s at best, and about 12 ms to create in a page). For blocks made only of
+// characters whose Sentence_Break class is tabulated (sentence-break.ts: nearly all of the BMP),
+// the same rules (UAX #29 SB5-SB11, which ICU implements) run here, looking only at the characters
+// around each terminator; any other character sends the block to Intl.Segmenter. The build and
+// the tests check the breaks against Intl.Segmenter.
 
-let sbTable: Uint8Array | undefined;
-/** Any character the table does not know (global: searched from `lastIndex`). */
-let sbUnknownRe: RegExp | undefined;
-/** Any ATerm or STerm character of the table (global). */
-let sbTermRe: RegExp | undefined;
+let sbTables: SentenceBreakTables | undefined;
 
 /** The Sentence_Break classes, decoded from the build's tables (sentence-break.ts says why). */
-function sentenceBreakTable(): Uint8Array {
-  if (!sbTable) {
-    sbUnknownRe = new RegExp(SB_UNKNOWN_CLASS, 'g');
-    sbTermRe = new RegExp(SB_TERM_CLASS, 'g');
-    sbTable = decodeRuns(SB_RUNS, SB_TABLE_SIZE);
-  }
-  return sbTable;
+function sentenceBreakTables(): SentenceBreakTables {
+  return (sbTables ??= {
+    table: decodeRuns(SB_RUNS, SB_TABLE_SIZE),
+    unknownRe: new RegExp(SB_UNKNOWN_CLASS, 'g'),
+    termRe: new RegExp(SB_TERM_CLASS, 'g'),
+  });
 }
 
-/**
- * Sentence breaks inside `text[from, to)` by the rules of UAX #29 (breaks at `from` and `to`
- * excluded), pushed as offsets from `from`; false (and nothing pushed) when a character of the
- * span is not tabulated. Untabulated characters and terminators are found by regex scans; only
- * the characters around a terminator are classified.
- */
+/** `sentenceCuts` with the shipped tables. */
 function uaxCuts(text: string, from: number, to: number, cuts: number[]): boolean {
-  const table = sentenceBreakTable();
-  // The regexes run on the span alone (a slice shares the text's characters).
-  const span = from === 0 && to === text.length ? text : text.slice(from, to);
-  const unknownRe = sbUnknownRe as RegExp;
-  const termRe = sbTermRe as RegExp;
-  unknownRe.lastIndex = 0;
-  if (unknownRe.test(span)) return false;
-  const n = span.length;
-  let p = 0;
-  while (p < n) {
-    termRe.lastIndex = p;
-    const t = termRe.exec(span);
-    if (!t) break;
-    p = t.index;
-    const c = table[span.charCodeAt(p)] as number;
-    // SATerm (Extend|Format)* Close* Sp*: where a break may come (SB9, SB10 forbid one inside).
-    let q = p + 1;
-    let x = SB_OTHER;
-    let phase = 0; // 0: after the terminator, 1: in Close*, 2: in Sp*
-    for (; q < n; q++) {
-      x = table[span.charCodeAt(q)] as number;
-      if (x === SB_EXTEND || x === SB_FORMAT) continue;
-      if (x === SB_CLOSE && phase <= 1) phase = 1;
-      else if (x === SB_SP) phase = 2;
-      else break;
-    }
-    if (q >= n) break;
-    const next = x;
-    let glue = false;
-    if (c === SB_ATERM) {
-      const adjacent = phase === 0;
-      if (adjacent && next === SB_NUMERIC) glue = true; // SB6
-      else if (adjacent && next === SB_UPPER) {
-        // SB7: (Upper | Lower) ATerm × Upper, the character before being the last one that is not
-        // Extend/Format (SB5; at the start of the span, the first one).
-        let b = p - 1;
-        let y = b >= 0 ? (table[span.charCodeAt(b)] as number) : SB_OTHER;
-        while (b > 0 && (y === SB_EXTEND || y === SB_FORMAT)) y = table[span.charCodeAt(--b)] as number;
-        if (b >= 0 && (y === SB_UPPER || y === SB_LOWER)) glue = true;
-      }
-      if (!glue) {
-        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
-        let r = q;
-        let y = SB_OTHER;
-        for (; r < n; r++) {
-          y = table[span.charCodeAt(r)] as number;
-          if (y === SB_OLETTER || y === SB_UPPER || y === SB_LOWER || y === SB_ATERM || y === SB_STERM) break;
-        }
-        if (r < n && y === SB_LOWER) glue = true;
-      }
-    }
-    // SB8a: SATerm Close* Sp* × (SContinue | SATerm)
-    if (!glue && (next === SB_SCONTINUE || next === SB_ATERM || next === SB_STERM)) glue = true;
-    if (!glue) cuts.push(q); // SB11
-    p = q;
-  }
-  return true;
+  return sentenceCuts(sentenceBreakTables(), text, from, to, cuts);
 }
 
 /**
