@@ -69,7 +69,9 @@ export function createSuggestions(deps: SuggestionDeps) {
   const { win, send, signal, t, controller } = deps;
   const doc = win.document;
   const store: Store<UiState> = controller.store;
-  const painter = createPainter(win, SUGGESTION_KINDS, SUGGESTION_PREFIX);
+  // Near the viewport only: a long article's suggestions all registered at once made one rendering
+  // task of 50-110 ms in Chromium (painter.ts).
+  const painter = createPainter(win, SUGGESTION_KINDS, SUGGESTION_PREFIX, { nearViewport: true });
   let byKey = new Map<string, Suggestion[]>();
   let index: TextIndex | null = null;
   let run = 0;

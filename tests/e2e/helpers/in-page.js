@@ -102,13 +102,52 @@
   }
 
   /** Ranges painted under `kinds` (default: every suggestion kind), as [{kind, range}]. */
+  function nextFrames() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      });
+    });
+  }
+
+  /**
+   * Every suggestion highlight the page registers, as a reader scrolling through it would see
+   * them: the extension registers only those near the viewport (lib/dom/painter.ts), so the page is
+   * scrolled a screen and a half at a time, each registry read after the observer has reported,
+   * and then scrolled back. Resolves to [{ kind, range }] in registry order, each range once.
+   */
   function suggestionRangeList(kinds) {
     var out = [];
-    (kinds || SUGGESTION_KINDS).forEach(function (k) {
-      var h = window.CSS && CSS.highlights ? CSS.highlights.get('policy-lens-s-' + k) : undefined;
-      if (h) h.forEach(function (r) { out.push({ kind: k, range: toRange(r) }); });
-    });
-    return out;
+    var seen = new Set();
+    var collect = function () {
+      (kinds || SUGGESTION_KINDS).forEach(function (k) {
+        var h = window.CSS && CSS.highlights ? CSS.highlights.get('policy-lens-s-' + k) : undefined;
+        if (h) h.forEach(function (r) {
+          if (seen.has(r)) return;
+          seen.add(r);
+          out.push({ kind: k, range: toRange(r) });
+        });
+      });
+    };
+    var x = scrollX;
+    var y = scrollY;
+    var stepPx = Math.max(1, Math.floor(innerHeight * 1.5));
+    var end = document.documentElement.scrollHeight;
+    collect();
+    var pos = 0;
+    var step = function () {
+      if (pos > end) {
+        scrollTo(x, y);
+        return nextFrames().then(function () { return out; });
+      }
+      scrollTo(x, pos);
+      pos += stepPx;
+      return nextFrames().then(function () {
+        collect();
+        return step();
+      });
+    };
+    return step();
   }
 
   function elementOf(node) {
@@ -150,8 +189,10 @@
     },
     /** Every painted suggestion: its kind and its whitespace-normalised text. */
     suggestions: function (kinds) {
-      return suggestionRangeList(kinds).map(function (s) {
-        return { kind: s.kind, text: normalize(s.range.toString()) };
+      return suggestionRangeList(kinds).then(function (list) {
+        return list.map(function (s) {
+          return { kind: s.kind, text: normalize(s.range.toString()) };
+        });
       });
     },
     /**
@@ -160,46 +201,49 @@
      * fully painted, second not at all.
      */
     suggestionCoverage: function (quote, kinds, rootSelector) {
-      var q = normalize(quote);
-      var ranges = suggestionRangeList(kinds).map(function (s) { return s.range; });
-      var root = rootSelector ? document.querySelector(rootSelector) : null;
-      var idx = textIndex();
-      var out = [];
-      for (var at = idx.text.indexOf(q); at >= 0; at = idx.text.indexOf(q, at + 1)) {
-        if (!visible(idx.map[at][0])) continue;
-        if (rootSelector && !(root && root.contains(idx.map[at][0]))) continue;
-        out.push(coveredFraction(idx, at, q.length, ranges));
-      }
-      return out;
+      return suggestionRangeList(kinds).then(function (list) {
+        var q = normalize(quote);
+        var ranges = list.map(function (s) { return s.range; });
+        var root = rootSelector ? document.querySelector(rootSelector) : null;
+        var idx = textIndex();
+        var out = [];
+        for (var at = idx.text.indexOf(q); at >= 0; at = idx.text.indexOf(q, at + 1)) {
+          if (!visible(idx.map[at][0])) continue;
+          if (rootSelector && !(root && root.contains(idx.map[at][0]))) continue;
+          out.push(coveredFraction(idx, at, q.length, ranges));
+        }
+        return out;
+      });
     },
     /**
      * Where the suggestions lie: those outside `rootSelector` (when given), those inside page
      * furniture (nav/header/footer/aside), and the closest element holding them all.
      */
     suggestionLayout: function (rootSelector) {
-      var list = suggestionRangeList();
-      var root = rootSelector ? document.querySelector(rootSelector) : null;
-      var outside = [];
-      var furniture = [];
-      var common = null;
-      list.forEach(function (s) {
-        var el = elementOf(s.range.commonAncestorContainer);
-        var text = s.kind + ': ' + normalize(s.range.toString()).slice(0, 80);
-        if (rootSelector && !(root && root.contains(el))) outside.push(text);
-        var f = el && el.closest(FURNITURE);
-        if (f) furniture.push(text + ' [in ' + describe(f) + ']');
-        if (!common) common = el;
-        while (common && !common.contains(el)) common = common.parentElement;
+      return suggestionRangeList().then(function (list) {
+        var root = rootSelector ? document.querySelector(rootSelector) : null;
+        var outside = [];
+        var furniture = [];
+        var common = null;
+        list.forEach(function (s) {
+          var el = elementOf(s.range.commonAncestorContainer);
+          var text = s.kind + ': ' + normalize(s.range.toString()).slice(0, 80);
+          if (rootSelector && !(root && root.contains(el))) outside.push(text);
+          var f = el && el.closest(FURNITURE);
+          if (f) furniture.push(text + ' [in ' + describe(f) + ']');
+          if (!common) common = el;
+          while (common && !common.contains(el)) common = common.parentElement;
+        });
+        var bodyLen = document.body ? document.body.textContent.length : 0;
+        return {
+          count: list.length,
+          outside: outside,
+          furniture: furniture,
+          common: describe(common),
+          commonIsPage: !!common && (common === document.body || common === document.documentElement),
+          commonShare: common && bodyLen ? Math.round((common.textContent.length / bodyLen) * 100) / 100 : 0,
+        };
       });
-      var bodyLen = document.body ? document.body.textContent.length : 0;
-      return {
-        count: list.length,
-        outside: outside,
-        furniture: furniture,
-        common: describe(common),
-        commonIsPage: !!common && (common === document.body || common === document.documentElement),
-        commonShare: common && bodyLen ? Math.round((common.textContent.length / bodyLen) * 100) / 100 : 0,
-      };
     },
     /** Scrolls the quote into view and returns where it is (viewport coordinates), or null. */
     locate: function (quote, occurrence) {
