@@ -129,6 +129,8 @@ const ELECTION = new Set(['election', 'elections', 'leadership', 'primary', 'pri
 const LONE_ACRONYM_CONFIDENCE = 2;
 const ABSTRACT_RE = /(?:ship|ness|ment|tion|sion|ity|ism|ance|ence|hood|dom)$/;
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+/** Last words of geographic names ("Chatham Islands", "Hudson River"): a place, not an organization. */
+const GEO_FINALS = new Set(['islands', 'island', 'isles', 'isle', 'mountains', 'river', 'lake', 'bay', 'beach', 'coast', 'peninsula', 'cape', 'gulf', 'sea', 'ocean', 'strait', 'straits', 'valley', 'desert', 'hills', 'falls', 'archipelago', 'glacier', 'plateau']);
 const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
 /** Links after which a name may start anew ("Sue Black of the University of …"). */
 const SPLIT_LINKS = new Set(['of', 'for', 'at']);
@@ -354,8 +356,11 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   if (NON_ORG_FINALS.has(lastKey) || NOT_ORG_ACRONYMS.has(lastKey)) return false;
   // A law, code or process name ("… Code of Conduct for …") is not an organization.
   for (let k = first + 1; k < last; k++) if (NON_ORG_FINALS.has(t.key[k]!) && CONNECTORS.has(t.key[k + 1]!)) return false;
-  // "Global South": a region.
+  // "Global South": a region; "Chatham Islands": a place (GUIDELINES §1: places are not organizations).
   if (COMPASS.has(lastKey) && !HEAD_TYPES.has(t.key[first]!)) return false;
+  if (GEO_FINALS.has(lastKey.toLowerCase())) return false;
+  // "the Sudanese government": the tagger's span "Sudanese" alone is a demonym, not a name.
+  if (first === last && WORD_CLASSES.get(lastKey.toLowerCase()) === WC_DEMONYM) return false;
   // "American leadership", "British rule": a demonym and a common noun describe, they do not name.
   if (last === first + 1 && WORD_CLASSES.get(t.key[first]!.toLowerCase()) === WC_DEMONYM) {
     if (WORD_CLASSES.get(lastKey.toLowerCase()) === WC_COMMON || ABSTRACT_RE.test(lastKey)) return false;
@@ -364,7 +369,8 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   if (first < last) return true;
   const key = t.key[first]!;
   const raw = t.raw[first]!;
-  if (SENTENCE_STARTERS.has(key) || TITLES.has(key) || CALENDAR.has(key)) return false;
+  // "[41] The government …": a determiner, a title or a date word alone is never a name.
+  if (SENTENCE_STARTERS.has(key) || DETERMINERS.has(key) || TITLES.has(key) || CALENDAR.has(key)) return false;
   // "AI-generated", "X86-based": a compound adjective.
   if (/-\p{Ll}+$/u.test(raw)) return false;
   if (LOWER_RE.test(raw)) return true;

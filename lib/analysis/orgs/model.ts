@@ -11,11 +11,13 @@
  * the gazetteer and rules said (and of which type), list memberships, generic word classes
  * (places, demonyms, given names, "band"/"singer"/"album"… see wordclass.ts), the capitalised run
  * the word sits in (its first and last word, the words around it), the sentence's topic words and
- * quotes, and lower-cased words (French function words are mapped to their English equivalents so
- * "Penguins de Pittsburgh" looks like "Army of the Potomac"). The same code extracts features for
- * training and at run time.
+ * quotes, well-known names (data/orgs-general: clubs, bands, labels, broadcasters, newspapers,
+ * companies; the tagger learns how much a match counts), and lower-cased words (French function
+ * words are mapped to their English equivalents so "Penguins de Pittsburgh" looks like "Army of
+ * the Potomac"). The same code extracts features for training and at run time.
  */
 import { CALENDAR, CONNECTORS as CONNECTOR_WORDS, DETERMINERS, HEAD_TYPES, SENTENCE_STARTERS, TITLES } from './lexicon';
+import { ORG_NAME_CATS, ORG_NAMES } from './names.generated';
 import type { Tokens } from './tokenize';
 import { TOPIC_WORDS as TOPIC_WORD_MAP, WORD_CLASSES as WORD_CLASS_MAP } from './wordclass';
 
@@ -164,6 +166,65 @@ class HashCodes {
   }
 }
 const WORD_CLASSES = new HashCodes(WORD_CLASS_MAP, 8192);
+
+/**
+ * Well-known organization names (names.generated.ts, from data/orgs-general: clubs, bands, labels,
+ * broadcasters, newspapers, companies): one sorted list of token keys (`tokenKey`: "PUMA" does not
+ * match "Puma"), searched by binary search for the names a word opens (memoised per word), so
+ * nothing is built when a page loads.
+ * Only a feature: the tagger learns how much a match counts ("Yes" alone is a common word).
+ */
+const NAMES_TEXT = ORG_NAMES;
+const NAME_CATS = ORG_NAME_CATS;
+let nameList: string[] | undefined;
+/** Memo of `namesOpening` by word key, and by word key after "the"; cleared when large. */
+const namesOpenedBy = new Map<string, number>();
+const namesOpenedAfterThe = new Map<string, number>();
+const MAX_NAME_MEMO = 1 << 14;
+
+function memoNamesOpening(memo: Map<string, number>, k: string, afterThe: boolean): number {
+  let r = memo.get(k);
+  if (r === undefined) {
+    if (memo.size >= MAX_NAME_MEMO) memo.clear();
+    r = namesOpening(afterThe ? `the ${k}` : k);
+    memo.set(k, r);
+  }
+  return r;
+}
+
+/** The names of ORG_NAMES: each line is one character (48 + k) for k characters of the name before, then the rest. */
+function frontDecode(text: string): string[] {
+  const lines = text.split('\n');
+  let prev = '';
+  for (let i = 0; i < lines.length; i++) {
+    const x = lines[i]!;
+    prev = lines[i] = prev.slice(0, x.charCodeAt(0) - 48) + x.slice(1);
+  }
+  return lines;
+}
+
+/** Index of the first name ≥ w in [lo, hi). */
+function lowerBound(list: readonly string[], w: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The names in [lo, hi) that are w or open with w ("w …"), as first index × 4096 + number (0: none).
+ * They are contiguous: w itself, then "w …" (a space sorts before any other character they hold, so
+ * they all sort before w + "!").
+ */
+function namesOpening(w: string, lo = 0, hi = -1): number {
+  const list = (nameList ??= frontDecode(NAMES_TEXT));
+  const a = lowerBound(list, w, lo, hi < 0 ? list.length : hi);
+  const b = lowerBound(list, `${w}!`, a, hi < 0 ? list.length : hi);
+  return b > a ? a * 4096 + (b - a) : 0;
+}
+
 const NEVER_OPENS = new HashCodes(NEVER_OPENS_WORDS, 1024);
 const TOPIC_WORDS = new HashCodes(TOPIC_WORD_MAP, 2048);
 /** Pre-test of a lower-case key before hashing it for TOPIC_WORDS: bit `length` of slot (first, last character). */
@@ -199,6 +260,9 @@ export function lexCode(raw: string, c: number): number {
   if (raw.length !== 1) return 0;
   return c === 34 ? LEX_QUOTE : c === 8220 ? LEX_OPEN_QUOTE : c === 8221 ? LEX_CLOSE_QUOTE : c === 40 ? LEX_OPEN_PAREN : c === 41 ? LEX_CLOSE_PAREN : 0;
 }
+
+/** Words that join two names in a capitalised run ("Sheffield Wednesday and Queens Park Rangers"). */
+const AND_WORDS: ReadonlySet<string> = new Set(['and', '&', 'et', 'y', 'und']);
 
 /** Lower-case words that may sit inside a name ("Army of the Potomac", "Howe's Brigade", "30 Seconds to Mars"). */
 const INNER: ReadonlySet<string> = new Set([...CONNECTORS, "'", 'to', 'in', 'at', 'on', 'upon', 'y', '-']);
@@ -264,7 +328,7 @@ const LIST_CODES = (() => {
 })();
 
 /** Number of static feature templates per token (plus DYNAMIC_FEATURES that depend on the previous tag). */
-export const STATIC_FEATURES = 32;
+export const STATIC_FEATURES = 37;
 export const DYNAMIC_FEATURES = 4;
 const BOS = hashWord('<s>');
 const EOS = hashWord('</s>');
@@ -274,7 +338,7 @@ const EOS = hashWord('</s>');
  * keep the ids the templates had when they were chosen (removing one did not move the others).
  */
 const STATIC_SALT = Int32Array.from(
-  [0, 1, 2, 3, 17, 18, 19, 29, 37, 38, 7, 8, 9, 22, 25, 33, 10, 34, 13, 15, 16, 28, 32, 39, 30, 31, 26, 27, 43, 40, 41, 42],
+  [0, 1, 2, 3, 17, 18, 19, 29, 37, 38, 7, 8, 9, 22, 25, 33, 10, 34, 13, 15, 16, 28, 32, 39, 30, 31, 26, 27, 43, 40, 41, 42, 44, 45, 46, 47, 48],
   (id) => mix(FNV, id + 1),
 );
 const DYNAMIC_SALT = Int32Array.from({ length: DYNAMIC_FEATURES }, (_, f) => mix(FNV, 101 + f));
@@ -306,6 +370,12 @@ class Facts {
   topic = new Uint8Array(256);
   /** Inside double quotes (1) or parentheses (2) of the sentence. */
   enclosed = new Uint8Array(256);
+  /**
+   * A well-known name (data/orgs-general, see `findKnown`) that is the whole capitalised run (or a
+   * part of it joined by "and"): 0 no,
+   * else position (1 alone, 2 first, 3 inner, 4 last) + 8 × category (1 + index in ORG_NAME_CATEGORIES).
+   */
+  known = new Uint8Array(256);
   /** Viterbi: back-pointers (3 per token) and the score each tag adds (3 per token). */
   back = new Uint8Array(768);
   gain = new Float32Array(768);
@@ -318,6 +388,67 @@ class Facts {
     this.t = input.t;
     this.findRuns(input);
     this.findTopics(input);
+    this.findKnown(input);
+  }
+
+  /**
+   * Longest well-known names, left to right, opening at capitalised words and numbers (or after a
+   * lower-case "the": "the Beatles" for "The Beatles"), outside gazetteer names and title-case
+   * headings (no tagger name there). Memoised per word: most words open no name.
+   */
+  private findKnown(input: ModelInput): void {
+    const { cap, joined, lex, gaz, titleCaseLine } = input;
+    const { key } = input.t;
+    const n = this.n;
+    const { known, runFirst, runLast } = this;
+    known.fill(0, 0, n);
+    for (let i = 0; i < n; ) {
+      // Not in a gazetteer name or a title-case heading: the tagger proposes nothing there.
+      if (!(cap[i] || lex[i]! & LEX_DIGIT) || gaz[i] || titleCaseLine[i]) {
+        i++;
+        continue;
+      }
+      const k0 = key[i]!;
+      let end = -1;
+      let cat = 0;
+      for (let pass = 0; pass < 2; pass++) {
+        let r: number;
+        let p: string;
+        if (pass === 0) {
+          r = memoNamesOpening(namesOpenedBy, k0, false);
+          if (!r) continue;
+          p = k0;
+        } else if (i > 0 && joined[i] && key[i - 1] === 'the') {
+          r = memoNamesOpening(namesOpenedAfterThe, k0, true);
+          if (!r) continue;
+          p = `the ${k0}`;
+        } else break;
+        // Narrow the names that open with the words so far, one next token at a time.
+        const list = nameList!;
+        for (let j = i; ; ) {
+          const lo = r >>> 12;
+          if (list[lo] === p && j > end) {
+            end = j;
+            cat = NAME_CATS.charCodeAt(lo) - 48;
+          }
+          if ((r & 4095) < 2 && list[lo] === p) break;
+          if (++j >= n || !joined[j]) break;
+          p = `${p} ${key[j]!}`;
+          r = namesOpening(p, lo, lo + (r & 4095));
+          if (!r) break;
+        }
+      }
+      if (end < 0) {
+        i++;
+        continue;
+      }
+      // Only a name that is the whole capitalised run or one of its parts joined by "and" ("Google
+      // Lens" is not the company; "Sheffield Wednesday and Queens Park Rangers" are two clubs).
+      if ((runFirst[i] === i || AND_WORDS.has(key[i - 1]!)) && (runLast[i] === end || AND_WORDS.has(key[end + 1]!))) {
+        for (let j = i; j <= end; j++) known[j] = (i === end ? 1 : j === i ? 2 : j === end ? 4 : 3) + 8 * cat;
+      }
+      i = end + 1;
+    }
   }
 
   /** Topic bits of each stretch between sentence-initial tokens, and the quotes and parentheses around each token. */
@@ -366,6 +497,7 @@ class Facts {
     this.runLast = new Int32Array(size);
     this.topic = new Uint8Array(size);
     this.enclosed = new Uint8Array(size);
+    this.known = new Uint8Array(size);
     this.back = new Uint8Array(3 * size);
     this.gain = new Float32Array(3 * size);
   }
@@ -542,6 +674,35 @@ function staticValues(f: Facts, input: ModelInput, i: number, v: Int32Array): vo
   v[29] = tp * 100 + runLen + ini * 10;
   v[30] = tp * 10000 + wc[i]! * 100 + s0;
   v[31] = f.enclosed[i]! * 100 + runLen;
+  // Well-known names (data/orgs-general): position, with the category and the sentence's topics,
+  // with the word class and shape ("Yes" alone is a common word), with the neighbours' positions,
+  // and with the word before the name (a word identity: lexical dropout hides it).
+  const kn = f.known[i]!;
+  const kpos = kn & 7;
+  v[32] = kn ? kpos * 10 + ini : -1;
+  v[33] = kn ? mix((kn >> 3) * 10 + kpos, tp) : -1;
+  v[34] = kn ? kpos * 100000 + wc[i]! * 1000 + s0 * 10 : -1;
+  const knp = i > 0 ? f.known[i - 1]! & 7 : 9;
+  const knn = i + 1 < n ? f.known[i + 1]! & 7 : 9;
+  v[35] = kpos * 100 + knp * 10 + knn;
+  v[36] = kn ? mix(wBefore, kpos) : -1;
+}
+
+/** The well-known names (data/orgs-general) the tagger sees in a text: token spans and category (tests, diagnostics). */
+export function knownNameSpans(input: ModelInput): { first: number; last: number; category: number }[] {
+  const f = new Facts();
+  f.reset(input);
+  const out: { first: number; last: number; category: number }[] = [];
+  for (let i = 0; i < f.n; i++) {
+    const k = f.known[i]!;
+    if ((k & 7) === 1 || (k & 7) === 2) {
+      let e = i;
+      while ((f.known[e]! & 7) !== 1 && (f.known[e]! & 7) !== 4) e++;
+      out.push({ first: i, last: e, category: (k >> 3) & 7 });
+      i = e;
+    }
+  }
+  return out;
 }
 
 /** Bucket indices of the static features of token `i`, written to out[off…off+STATIC_FEATURES). */

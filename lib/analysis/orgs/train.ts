@@ -81,7 +81,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
 };
 
 /** Templates of `staticValues` (model.ts) that are word identities: the ones lexical dropout hides. */
-const LEXICAL_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 26, 27];
+const LEXICAL_TEMPLATES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 26, 27, 36];
 
 /** Tokens, tagger input and reachable gold tags of each record. */
 export function makeExamples(records: readonly Gold[], bits: number): Example[] {

@@ -76,7 +76,14 @@ const LISTS: [number, string][] = [
     brazilian argentine argentinian chilean peruvian colombian venezuelan cuban egyptian israeli iranian iraqi syrian lebanese saudi arab
     arabic african nigerian kenyan ethiopian moroccan algerian european asian latin soviet roman byzantine ottoman persian jewish muslim
     christian catholic protestant anglican hindu buddhist confederate texan californian bavarian prussian anglo-saxon celtic norman
-    francais francaise allemand britannique americain americaine europeen europeenne`,
+    francais francaise allemand britannique americain americaine europeen europeenne
+    afghan albanian algerian angolan armenian azerbaijani bahraini belarusian bolivian bosnian botswanan burmese burundian cambodian
+    cameroonian chadian congolese costa ecuadorian emirati eritrean ethiopian fijian gabonese gambian georgian ghanaian guatemalan
+    guinean haitian honduran jamaican jordanian kazakh kuwaiti kyrgyz lao laotian liberian libyan luxembourgish malagasy malawian
+    malian maltese mauritanian moldovan mongolian montenegrin mozambican namibian nepalese nepali nicaraguan nigerien omani
+    palestinian panamanian paraguayan qatari rwandan salvadoran senegalese sierra singaporean slovenian somali somalian sudanese
+    surinamese syrian taiwanese tajik tanzanian togolese tunisian turkmen ugandan uruguayan uzbek yemeni zambian zimbabwean
+    kurdish tibetan uyghur basque catalan flemish sicilian`,
   ],
   [
     WC_GIVEN_NAME,
