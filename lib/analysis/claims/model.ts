@@ -14,6 +14,7 @@
  *
  * Shape gates: questions, bylines, headings and fragments are rarely claims.
  */
+import { lowerBound } from '../sorted';
 import { CLAIM_MODEL } from './model.generated';
 import { FEATURE_NAMES, type FeatureName, type SentenceFeatures } from './features';
 import { foldedDigits, wordTokens, type WordToken } from './matcher';
@@ -148,7 +149,7 @@ export class Vocab {
     if (v === undefined) {
       // "w\t…" sorts before "w …" and "wx…": a tab is below every character of a gram.
       const key = `${w}\t`;
-      const line = this.lines[this.lowerBound(key)];
+      const line = this.lines[lowerBound(this.lines, key)];
       v = line !== undefined && line.startsWith(key) ? Number(line.slice(key.length)) : 0;
       this.uniMemo.set(w, v);
     }
@@ -161,7 +162,7 @@ export class Vocab {
     if (m === undefined) {
       const key = `${prev} `;
       let found: Map<string, number> | null = null;
-      for (let i = this.lowerBound(key); i < this.lines.length && this.lines[i]!.startsWith(key); i++) {
+      for (let i = lowerBound(this.lines, key); i < this.lines.length && this.lines[i]!.startsWith(key); i++) {
         const line = this.lines[i]!;
         const tab = line.lastIndexOf('\t');
         (found ??= new Map()).set(line.slice(key.length, tab), Number(line.slice(tab + 1)));
@@ -171,17 +172,6 @@ export class Vocab {
     return m;
   }
 
-  /** Index of the first line not below `key`. */
-  private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.lines[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
 }
 
 /** Vocabularies by source string (the shipped ones, plus training folds). */

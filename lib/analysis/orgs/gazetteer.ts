@@ -2,6 +2,7 @@
  * Runtime half of the gazetteer: turns the compact generated strings into a token trie, once,
  * on first use (a few milliseconds), and matches the longest form starting at a token.
  */
+import { lowerBound } from '../sorted';
 import { ORG_TYPES, type OrgType } from '../types';
 import { GAZETTEER_ENTRIES, GAZETTEER_FIRST, GAZETTEER_FORMS } from './gazetteer.generated';
 import { slugify, type Tokens } from './tokenize';
@@ -95,14 +96,9 @@ class FirstLevel extends Map<string, TrieNode> {
 
   private find(key: string): TrieNode | undefined {
     const lines = this.lines;
-    // First line whose first key is >= key.
-    let lo = 0;
-    let hi = lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (firstKeyOf(lines[mid]!) < key) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first line whose first key is not below `key`: lines sort as their first keys do, since a
+    // key is followed by a space or a tab, below any character of a key.
+    const lo = lowerBound(lines, key);
     let end = lo;
     while (end < lines.length && firstKeyOf(lines[end]!) === key) end++;
     if (end === lo) {

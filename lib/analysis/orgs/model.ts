@@ -16,6 +16,7 @@
  * words are mapped to their English equivalents so "Penguins de Pittsburgh" looks like "Army of
  * the Potomac"). The same code extracts features for training and at run time.
  */
+import { lowerBound } from '../sorted';
 import { CALENDAR, CONNECTORS as CONNECTOR_WORDS, DETERMINERS, HEAD_TYPES, SENTENCE_STARTERS, TITLES } from './lexicon';
 import { ORG_NAME_CATS, ORG_NAMES } from './names.generated';
 import type { Tokens } from './tokenize';
@@ -201,16 +202,6 @@ function frontDecode(text: string): string[] {
     prev = lines[i] = prev.slice(0, x.charCodeAt(0) - 48) + x.slice(1);
   }
   return lines;
-}
-
-/** Index of the first name ≥ w in [lo, hi). */
-function lowerBound(list: readonly string[], w: string, lo: number, hi: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < w) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
