@@ -133,21 +133,20 @@ export function createSuggestions(deps: SuggestionDeps) {
     mergeSuggestions(parts).filter((s) => !removedKeys.has(s.key) && !removedIds.has(idOf(s)));
 
   /**
-   * The article's text on screen now, as offsets of `idx`: carets a few points across the top and
-   * the bottom of the visible part of the article, mapped through the index (the middle one of
-   * each row, so an aside in the article does not pull the span away). `first` is what to analyse
-   * first: the text on screen and BELOW_VIEWPORT_CHARS after it, or from the top when the article
-   * starts on screen (null when the article is off screen or no caret maps: from the top too).
-   * `visible` is the span whose suggestions are painted at once (null: unknown, all are).
+   * What to analyse first: the article's text on screen now and BELOW_VIEWPORT_CHARS after it, as
+   * offsets of `idx`, from carets a few points across the top and the bottom of the visible part of
+   * the article, mapped through the index (the middle one of each row, so an aside in the article
+   * does not pull the span away). Null when the article starts on screen (from the top is
+   * viewport-first already), is off screen, or no caret maps: the analysis then starts at the top.
    */
-  function viewportSpan(root: Element, idx: TextIndex): { first: Span | null; visible: Span | null } {
-    const none = { first: null, visible: null };
+  function viewportSpan(root: Element, idx: TextIndex): Span | null {
     const box = root.getBoundingClientRect();
-    const top = Math.max(0, box.top);
+    if (box.top >= 0) return null;
+    const top = 0;
     const bottom = Math.min(win.innerHeight, box.bottom);
     const left = Math.max(0, box.left);
     const right = Math.min(win.innerWidth, box.right);
-    if (bottom - top < 4 || right - left < 4) return none;
+    if (bottom - top < 4 || right - left < 4) return null;
     const d = doc as Document & {
       caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
       caretRangeFromPoint?: (x: number, y: number) => Range | null;
@@ -178,13 +177,11 @@ export function createSuggestions(deps: SuggestionDeps) {
         .sort((a, b) => a - b);
       return found.length ? found[found.length >> 1]! : null;
     };
-    // The article starts on screen: from the top is viewport-first already.
-    const start = box.top >= 0 ? 0 : row(top + 2);
+    const start = row(top + 2);
     const end = row(bottom - 2);
-    if (start === null && end === null) return none;
+    if (start === null && end === null) return null;
     const from = start ?? end!;
-    const visible = { start: from, end: Math.max(from, end ?? from) + BELOW_VIEWPORT_CHARS };
-    return { first: box.top >= 0 ? { start: 0, end: 0 } : visible, visible: end === null ? null : visible };
+    return { start: from, end: Math.max(from, end ?? from) + BELOW_VIEWPORT_CHARS };
   }
 
   function publishStatus(list: Suggestion[], base: Partial<AnalysisStatus>) {
@@ -268,23 +265,13 @@ export function createSuggestions(deps: SuggestionDeps) {
     signal.addEventListener('abort', () => stop.abort(), { once: true, signal: stop.signal });
     removedIds = new Set();
     removedKeys = new Set();
-    // Chunk by chunk, what is on screen first: each chunk's suggestions on screen painted as soon
-    // as found; those off screen are kept and painted together at the end, or at once when the
-    // reader scrolls. Chrome rebuilds every highlight's markers in each frame where one changed
-    // (HighlightRegistry::ValidateHighlightMarkers), so a thousand suggestions painted chunk by
-    // chunk cost a repaint of all of them in many frames while the analysis runs.
+    // Chunk by chunk, what is on screen first, each chunk's suggestions painted as soon as found.
+    // The painter puts only those near the viewport in the browser's registry (painter.ts), so the
+    // ones further down cost no rendering while the analysis runs.
     // Not in the store until the end (no re-render per chunk): a card opened meanwhile adds them.
     const parts: Suggestion[][] = (liveParts = []);
     let ready = false;
     let firstPaintAt: number | null = null;
-    let visible: Span | null = null;
-    let held: { s: Suggestion; range: Range }[] | null = [];
-    const paintHeld = () => {
-      for (const { s, range } of held ?? []) if (!removedKeys.has(s.key) && !removedIds.has(idOf(s))) paintOne(s, range);
-      held = null;
-    };
-    // Once the reader scrolls, what was held is painted and every later chunk is painted at once.
-    win.addEventListener('scroll', paintHeld, { passive: true, once: true, signal: stop.signal });
     const begin = async (): Promise<boolean> => {
       // The page's dismissed suggestions are needed from the first paint on.
       await loaded.catch(() => undefined);
@@ -302,30 +289,24 @@ export function createSuggestions(deps: SuggestionDeps) {
       first: async () => {
         // Below the top of the article, what is on screen is placed on the whole index.
         const idx = found.getBoundingClientRect().top < 0 && !built.complete ? await whole() : index;
-        if (!idx) return null;
-        const span = viewportSpan(found, idx);
-        visible = span.visible;
-        return span.first;
+        return idx ? viewportSpan(found, idx) : null;
       },
       ...(built.complete ? {} : { rest: async () => (await whole())?.blockText() ?? null }),
-      onChunk: async (part, [from, to]) => {
+      onChunk: async (part) => {
         // Building and painting in a task of their own, not the chunk's.
         await deps.yieldToHost();
         if (signal.aborted || mine !== run || (!ready && !(await begin()))) return stop.abort();
         const list = buildSuggestions(part, text, settings, controller.dismissed).filter((s) => !removedKeys.has(s.key));
         parts.push(list);
-        const onScreen = !visible || (from < visible.end && to > visible.start);
-        const use = onScreen ? paintOne : (s: Suggestion, range: Range) => (held ? void held.push({ s, range }) : paintOne(s, range));
-        if (!(await rangesOf(list, mine, use))) return stop.abort();
-        if (firstPaintAt === null && painter.size > 0) {
+        if (!(await rangesOf(list, mine, paintOne))) return stop.abort();
+        // First painted: the first suggestions in the registry, i.e. near the screen.
+        if (firstPaintAt === null && painter.registeredSize > 0) {
           firstPaintAt = win.performance.now();
           onFirstPaint?.();
         }
       },
     });
     if (signal.aborted || mine !== run || (!ready && !(await begin()))) return;
-    win.removeEventListener('scroll', paintHeld);
-    paintHeld();
     liveParts = null;
     const list = current(parts);
     const analysis = publishStatus(list, {

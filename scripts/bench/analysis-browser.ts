@@ -15,9 +15,9 @@
  *   once DOMContentLoaded is dispatched; this includes injecting and evaluating the script, the
  *   page's own first rendering, and the page info sent to learn the page's dismissed suggestions);
  *   and the next animation frame after that. Checked in the page itself: the first frame with
- *   suggestion highlights, and how many of those are on screen (viewport-first). The suggestions
- *   off screen are painted together once all are found: the rendering of all the highlights then
- *   comes after "painted", so the longest task in the second after it is reported too.
+ *   suggestion highlights, and how many of those are on screen (viewport-first). The browser
+ *   renders the registered highlights after "painted" (only those near the viewport are registered,
+ *   lib/dom/painter.ts), so the longest task in the second after it is reported too.
  * - wikipedia-2 is loaded twice: from the top, and opened at #Economy (mid-article), where the text
  *   on screen is far from the article's start.
  * - Bundle: .output/chrome-mv3/content-scripts/content.js after a production `wxt build`, raw and gzipped.

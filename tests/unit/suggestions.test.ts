@@ -24,6 +24,15 @@ function result(): AnalysisResult {
   };
 }
 
+/** `paragraphs` lines of an AI-policy article, each with organizations, a statistic and a position. */
+const policyArticle = (paragraphs: number): string =>
+  Array.from(
+    { length: paragraphs },
+    (_, i) =>
+      `Paragraph ${i}: the European Commission said AI investment rose by ${10 + i}% in 2024, according to the OECD. ` +
+      `Researchers at Hugging Face argue that open models will outperform closed ones by ${2030 + (i % 5)}.`,
+  ).join('\n');
+
 describe('buildSuggestions', () => {
   it('turns organizations and claims into keyed suggestions in reading order', () => {
     const list = buildSuggestions(result(), TEXT, { ...DEFAULT_SETTINGS.analysis, threshold: 0.3 }, new Set());
@@ -123,12 +132,7 @@ describe('analyzeInChunks', () => {
 });
 
 describe('progressive analysis (viewport first)', () => {
-  const article = Array.from(
-    { length: 60 },
-    (_, i) =>
-      `Paragraph ${i}: the European Commission said AI investment rose by ${10 + i}% in 2024, according to the OECD. ` +
-      `Researchers at Hugging Face argue that open models will outperform closed ones by ${2030 + (i % 5)}.`,
-  ).join('\n');
+  const article = policyArticle(60);
   const settings = { ...DEFAULT_SETTINGS.analysis, threshold: 0 };
   const keyed = (list: { key: string; kind: string; start: number; end: number }[]) => list.map((s) => `${s.kind}|${s.key}|${s.start}-${s.end}`);
 
@@ -184,12 +188,7 @@ describe('progressive analysis (viewport first)', () => {
 });
 
 describe('analysis of a text that comes in two parts (its beginning first)', () => {
-  const article = Array.from(
-    { length: 120 },
-    (_, i) =>
-      `Paragraph ${i}: the European Commission said AI investment rose by ${10 + i}% in 2024, according to the OECD. ` +
-      `Researchers at Hugging Face argue that open models will outperform closed ones by ${2030 + (i % 5)}.`,
-  ).join('\n');
+  const article = policyArticle(120);
   // A still clock: chunk sizes then follow the same rule in both runs (they adapt to the time measured).
   const still = () => 0;
   const run = async (first: { start: number; end: number } | null, prefix?: number) => {

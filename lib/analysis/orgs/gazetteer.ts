@@ -113,9 +113,9 @@ class FirstLevel extends Map<string, TrieNode> {
 }
 
 /** The first token key of a generated form line (keys are separated by spaces, then a tab). */
-function firstKeyOf(line: string): string {
+export function firstKeyOf(line: string): string {
   let i = 0;
-  for (let c = line.charCodeAt(0); c !== 32 && c !== 9 && i < line.length; c = line.charCodeAt(++i));
+  while (i < line.length && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) i++;
   return line.slice(0, i);
 }
 
