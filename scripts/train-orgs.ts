@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/train-orgs.ts [--eval-dir ../shared/eval] [--cv-only] [--diag]
  *       [--folds 5] [--epochs 10] [--bits 16] [--l2 0.0015] [--lr 0.1] [--lexdrop 0.2] [--seed 12345]
- *       [--biases 0,0.25,…] [--thresholds -1e9,0,…] [--precision-slack 0.05]
+ *       [--biases 0,0.25,…] [--thresholds -1e9,0,…] [--precision-slack 0.05] [--prune 2]
  *
  * Reports k-fold cross-validation on contiguous blocks of wikigold articles (ids `wikigold-d<N>s<M>`):
  * rules alone, then rules + tagger for each opening bias and confidence threshold; picks the setting
@@ -52,6 +52,7 @@ const opts: TrainOptions = {
   biases: list('--biases', D.biases),
   thresholds: list('--thresholds', D.thresholds),
   precisionSlack: num('--precision-slack', D.precisionSlack),
+  prune: num('--prune', D.prune),
 };
 
 const fmt = (c: Counts) => {
@@ -105,7 +106,7 @@ if (argv.includes('--diag')) {
 }
 
 if (!argv.includes('--cv-only')) {
-  const model = quantize(trainWeights(examples, opts), opts.bits);
+  const model = quantize(trainWeights(examples, opts), opts.bits, opts.prune);
   const data = encodeModel(model);
   const module = renderModule(model, data, bias, threshold, opts);
   writeFileSync(join(root, 'lib/analysis/orgs/model.generated.ts'), module);

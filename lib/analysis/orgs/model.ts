@@ -925,12 +925,16 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared, bias = 
 }
 
 /** Quantises trained weights to signed bytes (the form `model.generated.ts` ships): weights below half a step vanish. */
-export function quantize(w: Float32Array, bits: number): OrgModel {
+export function quantize(w: Float32Array, bits: number, prune = 0): OrgModel {
   let maxAbs = 0;
   for (const x of w) maxAbs = Math.max(maxAbs, Math.abs(x));
   const scale = maxAbs > 0 ? maxAbs / 127 : 1;
   const q = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(w[i]! / scale)));
+  for (let i = 0; i < w.length; i++) {
+    const v = Math.max(-127, Math.min(127, Math.round(w[i]! / scale)));
+    // Steps of at most `prune` become 0: the sparse encoding stores only non-zero weights.
+    q[i] = Math.abs(v) <= prune ? 0 : v;
+  }
   return { bits, scale, w: q };
 }
 

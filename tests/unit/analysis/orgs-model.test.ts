@@ -18,6 +18,10 @@ describe('organization tagger', () => {
     expect([...m.w]).toEqual([...q.w]);
     expect(m.w[0]! * m.scale).toBeCloseTo(1.5, 6);
     expect(m.w[7]! * m.scale).toBeCloseTo(-0.5, 1);
+    // Pruned: 0.25 is 21 steps of 1.5 / 127; pruning up to 30 steps drops it and keeps the others.
+    const pruned = quantize(w, 4, 30);
+    expect([pruned.w[0], pruned.w[7], pruned.w[31]]).toEqual([127, -42, 0]);
+    expect([...loadModel(4, pruned.scale, encodeModel(pruned)).w]).toEqual([...pruned.w]);
   });
 
   it('ships a non-empty model', () => {
@@ -84,7 +88,7 @@ describe('model.generated.ts', () => {
         .filter((l) => l.trim())
         .map((l) => JSON.parse(l) as Gold);
       const examples = makeExamples(records, TRAIN_DEFAULTS.bits);
-      const model = quantize(trainWeights(examples, TRAIN_DEFAULTS), TRAIN_DEFAULTS.bits);
+      const model = quantize(trainWeights(examples, TRAIN_DEFAULTS), TRAIN_DEFAULTS.bits, TRAIN_DEFAULTS.prune);
       expect(MODEL_BITS).toBe(TRAIN_DEFAULTS.bits);
       expect(MODEL_SCALE).toBe(model.scale);
       expect(encodeModel(model) === MODEL_DATA).toBe(true);

@@ -32,8 +32,9 @@ describe('well-known organization names (data/orgs-general)', () => {
 
   it('loads thousands of names in a few categories, each source file saying where it comes from', () => {
     const { categories, names } = compileNames(files);
-    expect(names.length).toBeGreaterThan(2000);
-    expect(names.length).toBeLessThan(6000);
+    expect(names.length).toBeGreaterThan(5000);
+    // About 6 bytes gzipped per name in the content script: a much longer list needs a bundle decision.
+    expect(names.length).toBeLessThan(8000);
     expect(categories).toEqual([...ORG_NAME_CATEGORIES]);
     expect(frontCode(names)).toBe(ORG_NAMES);
     for (const f of files) expect(f.text).toMatch(/written by the Policy Lens project from general knowledge/i);
