@@ -127,10 +127,16 @@ const FR_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'sur', 'en', 'à', 'a
 const ELECTION = new Set(['election', 'elections', 'leadership', 'primary', 'primaries', 'by-election']);
 /** Confidence a lone acronym needs in a sentence without topic words. */
 const LONE_ACRONYM_CONFIDENCE = 2;
+/** Family nouns after a possessive: their owner is a person ("Morrison's father"). */
+const KIN_NOUNS: ReadonlySet<string> = new Set(
+  `father mother son sons daughter daughters wife husband brother brothers sister sisters uncle aunt nephew niece cousin
+  grandfather grandmother grandson granddaughter widow widower lover girlfriend boyfriend fiancé fiancée fiance fiancee parents`.split(/\s+/),
+);
 const ABSTRACT_RE = /(?:ship|ness|ment|tion|sion|ity|ism|ance|ence|hood|dom)$/;
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
 /** Last words of geographic names ("Chatham Islands", "Hudson River"): a place, not an organization. */
 const GEO_FINALS = new Set(['islands', 'island', 'isles', 'isle', 'mountains', 'river', 'lake', 'bay', 'beach', 'coast', 'peninsula', 'cape', 'gulf', 'sea', 'ocean', 'strait', 'straits', 'valley', 'desert', 'hills', 'falls', 'archipelago', 'glacier', 'plateau']);
+const GEO_INITIALS = new Set(['fort', 'mount', 'mt', 'lake', 'cape', 'isle', 'port', 'lac', 'mont', 'cap']);
 const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
 /** Links after which a name may start anew ("Sue Black of the University of …"). */
 const SPLIT_LINKS = new Set(['of', 'for', 'at']);
@@ -205,6 +211,7 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
 
   // 1. Gazetteer: greedy longest match, left to right.
   const gaz: Candidate[] = [];
+  let ambiguousInitial: Set<number> | undefined;
   for (let i = 0; i < n; ) {
     // A word in lower case can only open a form that may start in lower case (the pre-test spares most trie lookups).
     const key = t.key[i]!;
@@ -214,6 +221,14 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
     }
     const m = root.next?.has(key) ? longestMatch(root, t, i, joined) : undefined;
     if (!m || (!m.node.lower && !cap[i] && !/^\d/.test(t.raw[i]!)) || (m.node.notInitial && initial[i]) || !capsOk(cap, i, m.node.capMask)) {
+      // A form listed as ambiguous at sentence start ("Variety is…", "Penguins live…"): the tagger may not propose it there either.
+      if (m && m.node.notInitial && initial[i] && m.last === i) (ambiguousInitial ??= new Set()).add(i);
+      i++;
+      continue;
+    }
+    // "Riverside Hornets": a nickname form (one word, not at sentence start) after another capitalised
+    // word is the end of some other name, not the listed organization.
+    if (m.node.notInitial && m.last === i && joined[i] && cap[i - 1] && !DETERMINERS.has(t.key[i - 1]!)) {
       i++;
       continue;
     }
@@ -294,7 +309,7 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
     const input: ModelInput = { t, cap, lex, initial, joined, titleCaseLine, gaz: gazTag, rule: ruleTag, ruleKind, vetoed };
     opts.onInput?.(input);
     // Each occurrence is judged on its own: repeats would multiply the tagger's mistakes.
-    if (model) addModelSpans(text, t, input, model, opts, accepted, vetoed);
+    if (model) addModelSpans(text, t, input, model, opts, accepted, vetoed, ambiguousInitial);
   }
 
   accepted.sort((a, b) => a.first - b.first);
@@ -306,7 +321,16 @@ export function detectOrganizations(text: string, lang: string, opts: DetectOpti
  * names (a tagger span replaces the rule spans it overlaps). A tagger span never overlaps a
  * gazetteer name, a law/product/event name or a title-case heading, and passes `modelSpanOk`.
  */
-function addModelSpans(text: string, t: Tokens, input: ModelInput, model: OrgModel, opts: DetectOptions, accepted: Candidate[], vetoed: Uint8Array): void {
+function addModelSpans(
+  text: string,
+  t: Tokens,
+  input: ModelInput,
+  model: OrgModel,
+  opts: DetectOptions,
+  accepted: Candidate[],
+  vetoed: Uint8Array,
+  ambiguousInitial: ReadonlySet<number> | undefined,
+): void {
   const { gaz, titleCaseLine, initial, cap } = input;
   const threshold = opts.threshold ?? MODEL_THRESHOLD;
   const taken = tokenBuffer(4, t.count, false);
@@ -317,10 +341,10 @@ function addModelSpans(text: string, t: Tokens, input: ModelInput, model: OrgMod
     // A determiner opens a name only inside a sentence and capitalised ("bands like The Ramones").
     let first = s.first;
     while (first <= s.last && DETERMINERS.has(t.key[first]!) && (initial[first] || !cap[first])) first++;
-    if (first > s.last) continue;
+    if (first > s.last || (first === s.last && ambiguousInitial?.has(first))) continue;
     let free = true;
     for (let k = first; k <= s.last && free; k++) if (gaz[k] || vetoed[k] || titleCaseLine[k]) free = false;
-    if (!free || !modelSpanOk(ctx, first, s.last, s.topic, s.conf)) continue;
+    if (!free || !modelSpanOk(ctx, first, s.last, s.topic, s.conf, s.known && first === s.first)) continue;
     taken.fill(1, first, s.last + 1);
     const head = HEAD_TYPES.get(t.key[s.last]!);
     added.push({ first, last: s.last, source: 'head-word', type: head ?? 'other', score: Math.min(0.69, 0.4 + s.conf / 100), model: true });
@@ -350,7 +374,7 @@ interface SpanContext {
 }
 
 /** Filters on a tagger span [first, last]: no law, region, description, compound adjective or term acronym. */
-function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: number, conf: number): boolean {
+function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: number, conf: number, known: boolean): boolean {
   const { text, t, input } = ctx;
   const lastKey = t.key[last]!;
   if (NON_ORG_FINALS.has(lastKey) || NOT_ORG_ACRONYMS.has(lastKey)) return false;
@@ -359,6 +383,8 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   // "Global South": a region; "Chatham Islands": a place (GUIDELINES §1: places are not organizations).
   if (COMPASS.has(lastKey) && !HEAD_TYPES.has(t.key[first]!)) return false;
   if (GEO_FINALS.has(lastKey.toLowerCase())) return false;
+  // "Port Harcourt", "Mount Vernon": a place by its geographic first word (a listed name such as a club may still be one).
+  if (last === first + 1 && !known && GEO_INITIALS.has(t.key[first]!)) return false;
   // "the Sudanese government": the tagger's span "Sudanese" alone is a demonym, not a name.
   if (first === last && WORD_CLASSES.get(lastKey.toLowerCase()) === WC_DEMONYM) return false;
   // "American leadership", "British rule": a demonym and a common noun describe, they do not name.
@@ -366,6 +392,8 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
     if (WORD_CLASSES.get(lastKey.toLowerCase()) === WC_COMMON || ABSTRACT_RE.test(lastKey)) return false;
   }
   if (NOT_ORGS.has(text.slice(t.start[first], t.end[last]).toLowerCase())) return false;
+  // "Morrison's father", "the coach's wife": whoever has a father or a wife is a person.
+  if (last + 2 < t.count && t.key[last + 1] === "'s" && KIN_NOUNS.has(t.key[last + 2]!)) return false;
   if (first < last) return true;
   const key = t.key[first]!;
   const raw = t.raw[first]!;
@@ -381,8 +409,9 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   // "the LREC conference", "a CNN model".
   if (next && input.joined[first + 1] && THING_NOUNS.has(next)) return false;
   // In technical sentences (algorithms, data, models…) and in headings, an acronym is rarely an organization;
-  // in a sentence with no topic word (sport, music, military, business, politics, media) the tagger must be sure.
-  if (topic & TOPIC_TECH || (!topic && conf < LONE_ACRONYM_CONFIDENCE) || inHeading(text, t, first)) return false;
+  // in a sentence with no topic word (sport, music, military, business, politics, media) the tagger must be
+  // sure, or the acronym must be a well-known name (a company, a station's call sign: "KQED").
+  if (topic & TOPIC_TECH || (!topic && !known && conf < LONE_ACRONYM_CONFIDENCE) || inHeading(text, t, first)) return false;
   // Defined by a lower-case expansion or by a law/product name ("long short-term memory (LSTM)", "AI Incident Database (AIID)").
   if (ctx.terms === undefined) ctx.terms = termAcronyms(t, input.lex, ctx.vetoed) ?? null;
   if (ctx.terms?.has(key)) return false;

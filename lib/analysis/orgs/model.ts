@@ -56,6 +56,8 @@ export interface ModelSpan {
   conf: number;
   /** Topic bits of the span's sentence (wordclass.ts TOPIC_WORDS). */
   topic: number;
+  /** The span is exactly a well-known name (data/orgs-general). */
+  known: boolean;
 }
 
 export const TAG_O = 0;
@@ -134,7 +136,8 @@ const NEVER_OPENS_WORDS = (() => {
   const initial = `in on at for from by to of with without under over after before during since until while when where why how what which
     who whom whose if as so but and or nor yet also however it he she we they i you is are was were be has have had do does did will would
     can could should may might must shall there here some many most all each every both either neither no not only even just then now
-    today yesterday tomorrow although though because despite through following including among between against like unlike please see`;
+    today yesterday tomorrow although though because despite through following including among between against like unlike please see
+    yes well oh okay ok indeed thanks hello`;
   for (const w of [...DETERMINERS, ...initial.trim().split(/\s+/)]) m.set(w.toLowerCase(), 1);
   for (const w of CALENDAR) m.set(w.toLowerCase(), 2);
   return m;
@@ -435,7 +438,15 @@ class Facts {
       }
       // Only a name that is the whole capitalised run or one of its parts joined by "and" ("Google
       // Lens" is not the company; "Sheffield Wednesday and Queens Park Rangers" are two clubs).
-      if ((runFirst[i] === i || AND_WORDS.has(key[i - 1]!)) && (runLast[i] === end || AND_WORDS.has(key[end + 1]!))) {
+      const rightOk = runLast[i] === end || AND_WORDS.has(key[end + 1]!);
+      let leftOk = runFirst[i] === i || AND_WORDS.has(key[i - 1]!);
+      // Only a determiner or a number before it in the run ("The Boston Globe", "In 2003 Capcom").
+      if (!leftOk && runFirst[i]! >= 0) {
+        let j = runFirst[i]!;
+        while (j < i && (DETERMINERS.has(key[j]!) || lex[j]! & LEX_DIGIT)) j++;
+        leftOk = j === i;
+      }
+      if (leftOk && rightOk) {
         for (let j = i; j <= end; j++) known[j] = (i === end ? 1 : j === i ? 2 : j === end ? 4 : 3) + 8 * cat;
       }
       i = end + 1;
@@ -916,7 +927,14 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared, bias = 
     let sum = f.gain[3 * i + TAG_B]!;
     let e = i;
     while (e + 1 < n && tags[e + 1] === TAG_I) sum += f.gain[3 * ++e + TAG_I]!;
-    out.push({ first: i, last: e, conf: sum / (e - i + 1), topic: f.topic[i]! });
+    // Exactly one well-known name: alone (1), or opened (2) at i and first closed (4) at e.
+    let known = (f.known[i]! & 7) === 1 && e === i;
+    if ((f.known[i]! & 7) === 2) {
+      let j = i + 1;
+      while (j < e && (f.known[j]! & 7) === 3) j++;
+      known = j === e && (f.known[e]! & 7) === 4;
+    }
+    out.push({ first: i, last: e, conf: sum / (e - i + 1), topic: f.topic[i]!, known });
     i = e;
   }
   if (!p) f.release();

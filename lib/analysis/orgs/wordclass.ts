@@ -26,6 +26,8 @@ export const WC_ORG_VERB = 14;
 export const WC_PERSON_VERB = 15;
 export const WC_ORG_WORD = 16;
 export const WC_COMMON = 17;
+/** Plural team nicknames ("… Falcons", "… Rovers"): a place or name before one is usually a club. */
+export const WC_TEAM_NICK = 18;
 
 const LISTS: [number, string][] = [
   [
@@ -180,7 +182,8 @@ const LISTS: [number, string][] = [
   [
     WC_ORDINAL,
     `first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
-    eighteenth nineteenth twentieth twenty-first twenty-second twenty-third twenty-fourth twenty-fifth thirtieth fortieth fiftieth hundredth`,
+    eighteenth nineteenth twentieth twenty-first twenty-second twenty-third twenty-fourth twenty-fifth thirtieth fortieth fiftieth hundredth
+    ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx`,
   ],
   [
     WC_ORG_VERB,
@@ -202,6 +205,22 @@ const LISTS: [number, string][] = [
     studios productions films pictures foods brewery breweries distillery hotels casino resorts stores mart supermarkets markets
     united rovers athletic athletics wanderers albion hotspur dynamo sporting olympique racing rangers celtic
     fc afc cf sc ac inc corp ltd llc plc co gmbh ag sa spa nv bv`,
+  ],
+  [
+    WC_TEAM_NICK,
+    `eagles falcons hawks owls ravens cardinals blue-jays jays orioles crows condors pelicans penguins seagulls gulls ducks geese swans
+    tigers lions leopards panthers jaguars cougars pumas wildcats bobcats lynx bears bruins grizzlies wolves wolfpack huskies coyotes foxes
+    bulldogs terriers greyhounds dogs hounds mustangs broncos colts stallions chargers thoroughbreds rams bulls bison buffaloes longhorns
+    steers oxen elks moose stags bucks antelopes gazelles zebras rhinos hippos elephants gorillas monkeys sharks dolphins whales marlins
+    barracudas stingrays piranhas gators alligators crocodiles cobras vipers rattlers scorpions hornets wasps bees yellowjackets spiders
+    dragons giants titans spartans trojans vikings knights warriors raiders pirates buccaneers corsairs privateers rebels patriots
+    pioneers settlers mountaineers cowboys rangers outlaws bandits renegades crusaders saints angels demons devils blue-devils
+    red-devils sun-devils cavaliers lancers chiefs braves indians senators generals colonels commodores admirals captains royals
+    monarchs kings queens princes barons dukes lords nobles magic thunder lightning storm hurricanes cyclones tornadoes blizzard flames
+    flyers jets rockets comets meteors stars suns rays blazers bombers gunners fusiliers musketeers clippers mariners sailors navigators
+    seahawks steelers packers jayhawks sooners hoosiers buckeyes badgers gophers wolverines hawkeyes cornhuskers tar-heels seminoles
+    volunteers razorbacks aggies boilermakers canucks maple-leafs canadiens oilers islanders capitals predators avalanche wild sabres
+    wanderers harriers magpies toffees hammers robins bantams tykes blades potters baggies villans cobblers shrimpers minstrels lilywhites`,
   ],
   [
     WC_COMMON,
