@@ -194,8 +194,11 @@ export class WordMemo<T> {
   }
 }
 
+/** `w` with every digit folded to 0 (the n-gram form of the models); `w` itself when it has none. */
+export const foldDigits = (w: string): string => (/\d/.test(w) ? w.replace(/\d/g, '0') : w);
+
 /** Digit-folded words (digits → 0), per distinct word. */
-const FOLDED = new WordMemo((w) => (/\d/.test(w) ? w.replace(/\d/g, '0') : w));
+const FOLDED = new WordMemo(foldDigits);
 
 /**
  * `t.lower` with every digit folded to 0 (the n-gram form of the models), computed once per
