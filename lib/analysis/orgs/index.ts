@@ -89,6 +89,8 @@ const isDigitStart = (raw: string) => {
 };
 const UPPER_START_RE = /^\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
+const PLURAL_ACRONYM_RE = /^\p{Lu}{2,}s$/u;
+const CAMEL_RE = /\p{Ll}\p{Lu}/u;
 const LETTER_START_RE = /^\p{L}/u;
 /** Words that stay in lower case in English title-case headings. */
 const TITLE_CASE_LOWER = new Set('a an the and or but nor of in on to for at by with from as vs via into over per is'.split(' '));
@@ -125,8 +127,11 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set([...DETERMINERS, ...TITLES, 
 const FR_PREFIXES = new Set(['haute', 'haut', 'grand', 'grande', 'nouveau', 'nouvelle']);
 const FR_LINKS = new Set(['de', 'du', 'des', "d'", 'pour', 'sur', 'en', 'à', 'aux', 'et']);
 const ELECTION = new Set(['election', 'elections', 'leadership', 'primary', 'primaries', 'by-election']);
-/** Confidence a lone acronym needs in a sentence without topic words. */
-const LONE_ACRONYM_CONFIDENCE = 2;
+/**
+ * Evidence (the tagger's score over O, without the opening bias) a lone acronym needs in a sentence
+ * without topic words. Without the bias, so that the bias chosen by cross-validation does not loosen it.
+ */
+const LONE_ACRONYM_EVIDENCE = 1.75;
 /** Family nouns after a possessive: their owner is a person ("Morrison's father"). */
 const KIN_NOUNS: ReadonlySet<string> = new Set(
   `father mother son sons daughter daughters wife husband brother brothers sister sisters uncle aunt nephew niece cousin
@@ -333,10 +338,11 @@ function addModelSpans(
 ): void {
   const { gaz, titleCaseLine, initial, cap } = input;
   const threshold = opts.threshold ?? MODEL_THRESHOLD;
+  const bias = opts.bias ?? MODEL_BIAS;
   const taken = tokenBuffer(4, t.count, false);
   const added: Candidate[] = [];
   const ctx: SpanContext = { text, t, input, vetoed, taken, terms: undefined };
-  for (const s of decode(model, input, undefined, opts.bias ?? MODEL_BIAS)) {
+  for (const s of decode(model, input, undefined, bias)) {
     if (s.conf < threshold) continue;
     // A determiner opens a name only inside a sentence and capitalised ("bands like The Ramones").
     let first = s.first;
@@ -344,7 +350,9 @@ function addModelSpans(
     if (first > s.last || (first === s.last && ambiguousInitial?.has(first))) continue;
     let free = true;
     for (let k = first; k <= s.last && free; k++) if (gaz[k] || vetoed[k] || titleCaseLine[k]) free = false;
-    if (!free || !modelSpanOk(ctx, first, s.last, s.topic, s.conf, s.known && first === s.first)) continue;
+        // The span's mean score over O includes the opening bias once.
+    const evidence = s.conf - bias / (s.last - s.first + 1);
+    if (!free || !modelSpanOk(ctx, first, s.last, s.topic, evidence, s.known && first === s.first)) continue;
     taken.fill(1, first, s.last + 1);
     const head = HEAD_TYPES.get(t.key[s.last]!);
     added.push({ first, last: s.last, source: 'head-word', type: head ?? 'other', score: Math.min(0.69, 0.4 + s.conf / 100), model: true });
@@ -374,7 +382,7 @@ interface SpanContext {
 }
 
 /** Filters on a tagger span [first, last]: no law, region, description, compound adjective or term acronym. */
-function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: number, conf: number, known: boolean): boolean {
+function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: number, evidence: number, known: boolean): boolean {
   const { text, t, input } = ctx;
   const lastKey = t.key[last]!;
   if (NON_ORG_FINALS.has(lastKey) || NOT_ORG_ACRONYMS.has(lastKey)) return false;
@@ -401,7 +409,11 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   if (SENTENCE_STARTERS.has(key) || DETERMINERS.has(key) || TITLES.has(key) || CALENDAR.has(key)) return false;
   // "AI-generated", "X86-based": a compound adjective.
   if (/-\p{Ll}+$/u.test(raw)) return false;
-  if (LOWER_RE.test(raw)) return true;
+  // "RPCs", "VMs": the plural of an acronym names things, not an organization.
+  if (!known && PLURAL_ACRONYM_RE.test(raw)) return false;
+  // A lone CamelCase word ("ServiceWorker", "SetResults") is code or a product as often as a name: it
+  // needs the context an acronym needs.
+  if (LOWER_RE.test(raw) && !CAMEL_RE.test(raw)) return true;
   // A lone acronym names a method, a measure or a product as often as an organization: it needs context.
   const next = first + 1 < t.count ? t.raw[first + 1]! : '';
   // "MS.", "PATTERSON:": titles and speaker labels; "FALSE", "FOR": shouted words.
@@ -411,7 +423,7 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   // In technical sentences (algorithms, data, models…) and in headings, an acronym is rarely an organization;
   // in a sentence with no topic word (sport, music, military, business, politics, media) the tagger must be
   // sure, or the acronym must be a well-known name (a company, a station's call sign: "KQED").
-  if (topic & TOPIC_TECH || (!topic && !known && conf < LONE_ACRONYM_CONFIDENCE) || inHeading(text, t, first)) return false;
+  if (topic & TOPIC_TECH || (!topic && !known && evidence < LONE_ACRONYM_EVIDENCE) || inHeading(text, t, first)) return false;
   // Defined by a lower-case expansion or by a law/product name ("long short-term memory (LSTM)", "AI Incident Database (AIID)").
   if (ctx.terms === undefined) ctx.terms = termAcronyms(t, input.lex, ctx.vetoed) ?? null;
   if (ctx.terms?.has(key)) return false;
