@@ -4,7 +4,7 @@
  * learned from, and writes lib/analysis/orgs/model.generated.ts.
  *
  *   npx tsx scripts/train-orgs.ts [--eval-dir ../shared/eval] [--cv-only] [--diag]
- *       [--folds 5] [--epochs 10] [--bits 16] [--l2 0.0015] [--lr 0.1] [--lexdrop 0.2] [--seed 12345]
+ *       [--folds 5] [--epochs 10] [--bits 16] [--l2 0.001] [--lr 0.1] [--lexdrop 0.2] [--seed 12345] [--seeds 4]
  *       [--biases 0,0.25,…] [--thresholds -1e9,0,…] [--precision-slack 0.05] [--prune 2]
  *
  * Reports k-fold cross-validation on contiguous blocks of wikigold articles (ids `wikigold-d<N>s<M>`):
@@ -49,6 +49,7 @@ const opts: TrainOptions = {
   l2: num('--l2', D.l2),
   lexdrop: num('--lexdrop', D.lexdrop),
   seed: num('--seed', D.seed),
+  seeds: num('--seeds', D.seeds),
   biases: list('--biases', D.biases),
   thresholds: list('--thresholds', D.thresholds),
   precisionSlack: num('--precision-slack', D.precisionSlack),
