@@ -350,7 +350,7 @@ function addModelSpans(
     if (first > s.last || (first === s.last && ambiguousInitial?.has(first))) continue;
     let free = true;
     for (let k = first; k <= s.last && free; k++) if (gaz[k] || vetoed[k] || titleCaseLine[k]) free = false;
-        // The span's mean score over O includes the opening bias once.
+    // The span's mean score over O includes the opening bias once.
     const evidence = s.conf - bias / (s.last - s.first + 1);
     if (!free || !modelSpanOk(ctx, first, s.last, s.topic, evidence, s.known && first === s.first)) continue;
     taken.fill(1, first, s.last + 1);

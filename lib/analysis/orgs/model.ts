@@ -570,7 +570,7 @@ class Facts {
       return !(no & 2 || (no & 1 && input.initial[i]));
     }
     if (!(input.lex[i]! & LEX_DIGIT)) return false;
-    // The last group of a number ("381,642 Pacific Islanders", "1.5"): not a name's first word.
+    // The last group of a number ("642" in "381,642 Pacific Islanders"): not a name's first word.
     const { start, end, raw } = this.t;
     if (i >= 2 && (raw[i - 1] === ',' || raw[i - 1] === '.') && end[i - 1] === start[i] && end[i - 2] === start[i - 1] && input.lex[i - 2]! & LEX_DIGIT) return false;
     // A number opens a name when letters follow ("6PR", "139th") or a name word does ("30 Seconds to Mars").
