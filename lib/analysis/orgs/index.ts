@@ -26,7 +26,7 @@ import type { Tokens } from './tokenize';
 const { addForm, getGazetteer, keySlot, longestMatch, newNode } = gazetteer;
 const { LEX_OPEN_PAREN, decode, lexCode, loadModel } = tagger;
 const { tokenize } = tokenizer;
-const { TOPIC_TECH, WC_COMMON, WC_DEMONYM, WORD_CLASSES } = wordclass;
+const { TOPIC_TECH, WC_COMMON, WC_DEMONYM, WC_GIVEN_NAME, WORD_CLASSES } = wordclass;
 const {
   AND_WORDS,
   ARTICLE_HOSTS,
@@ -141,6 +141,8 @@ const ABSTRACT_RE = /(?:ship|ness|ment|tion|sion|ity|ism|ance|ence|hood|dom)$/;
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
 /** Last words of geographic names ("Chatham Islands", "Hudson River"): a place, not an organization. */
 const GEO_FINALS = new Set(['islands', 'island', 'isles', 'isle', 'mountains', 'river', 'lake', 'bay', 'beach', 'coast', 'peninsula', 'cape', 'gulf', 'sea', 'ocean', 'strait', 'straits', 'valley', 'desert', 'hills', 'falls', 'archipelago', 'glacier', 'plateau']);
+/** Titles before a person's name ("Mr Mugabe", "President Zuma"). */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'senator', 'governor', 'mayor', 'minister', 'premier', 'chancellor', 'judge', 'justice', 'professor', 'prof', 'general', 'colonel', 'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'saint', 'm.', 'mme', 'mr.', 'mrs.', 'ms.', 'dr.']);
 const GEO_INITIALS = new Set(['fort', 'mount', 'mt', 'lake', 'cape', 'isle', 'port', 'lac', 'mont', 'cap']);
 const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
 /** Links after which a name may start anew ("Sue Black of the University of …"). */
@@ -341,7 +343,7 @@ function addModelSpans(
   const bias = opts.bias ?? MODEL_BIAS;
   const taken = tokenBuffer(4, t.count, false);
   const added: Candidate[] = [];
-  const ctx: SpanContext = { text, t, input, vetoed, taken, terms: undefined };
+  const ctx: SpanContext = { text, t, input, vetoed, taken, terms: undefined, surnames: undefined };
   for (const s of decode(model, input, undefined, bias)) {
     if (s.conf < threshold) continue;
     // A determiner opens a name only inside a sentence and capitalised ("bands like The Ramones").
@@ -379,6 +381,25 @@ interface SpanContext {
   taken: Uint8Array;
   /** Acronyms of terms in the text (computed at the first lone acronym). */
   terms: Set<string> | null | undefined;
+  /** Surnames of people named in the text (computed at the first lone word). */
+  surnames: Set<string> | undefined;
+}
+
+/**
+ * Words the text shows to be people's surnames: right after a personal title ("Mr Mugabe",
+ * "President Zuma") or a given name ("Robert Mugabe") in a capitalised pair. Elsewhere in the text
+ * the word alone ("Mugabe's compound") names the same person.
+ */
+function personSurnames(t: Tokens, input: ModelInput): Set<string> {
+  const out = new Set<string>();
+  const { cap, joined } = input;
+  for (let k = 1; k < t.count; k++) {
+    if (!cap[k] || !joined[k] || !cap[k - 1]) continue;
+    const before = t.key[k - 1]!;
+    const pairEnds = k + 1 >= t.count || !joined[k + 1] || !cap[k + 1];
+    if (PERSON_TITLES.has(before.toLowerCase()) || (pairEnds && (k < 2 || !joined[k - 1] || !cap[k - 2]) && WORD_CLASSES.get(before.toLowerCase()) === WC_GIVEN_NAME)) out.add(t.key[k]!);
+  }
+  return out;
 }
 
 /** Filters on a tagger span [first, last]: no law, region, description, compound adjective or term acronym. */
@@ -405,6 +426,8 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   if (first < last) return true;
   const key = t.key[first]!;
   const raw = t.raw[first]!;
+  // "Mugabe's compound" where the text also says "Mr Mugabe": a person.
+  if (!known && (ctx.surnames ??= personSurnames(t, input)).has(key)) return false;
   // "[41] The government …": a determiner, a title or a date word alone is never a name.
   if (SENTENCE_STARTERS.has(key) || DETERMINERS.has(key) || TITLES.has(key) || CALENDAR.has(key)) return false;
   // "AI-generated", "X86-based": a compound adjective.
