@@ -143,6 +143,7 @@ const COMPASS = new Set(['north', 'south', 'east', 'west']);
 const GEO_FINALS = new Set(['islands', 'island', 'isles', 'isle', 'mountains', 'river', 'lake', 'bay', 'beach', 'coast', 'peninsula', 'cape', 'gulf', 'sea', 'ocean', 'strait', 'straits', 'valley', 'desert', 'hills', 'falls', 'archipelago', 'glacier', 'plateau']);
 /** Titles before a person's name ("Mr Mugabe", "President Zuma"). */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'senator', 'governor', 'mayor', 'minister', 'premier', 'chancellor', 'judge', 'justice', 'professor', 'prof', 'general', 'colonel', 'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'saint', 'm.', 'mme', 'mr.', 'mrs.', 'ms.', 'dr.']);
+const VENUE_FINALS = new Set(['stadium', 'arena', 'field', 'rink', 'pavilion', 'ballpark', 'coliseum', 'colosseum', 'speedway', 'raceway', 'velodrome', 'racecourse', 'racetrack', 'amphitheatre', 'amphitheater']);
 const GEO_INITIALS = new Set(['fort', 'mount', 'mt', 'lake', 'cape', 'isle', 'port', 'lac', 'mont', 'cap']);
 const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
 /** Links after which a name may start anew ("Sue Black of the University of …"). */
@@ -412,6 +413,8 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   // "Global South": a region; "Chatham Islands": a place (GUIDELINES §1: places are not organizations).
   if (COMPASS.has(lastKey) && !HEAD_TYPES.has(t.key[first]!)) return false;
   if (GEO_FINALS.has(lastKey.toLowerCase())) return false;
+  // "Forbes Field", "Victoria Skating Rink": a venue is a place (GUIDELINES §1), not its club.
+  if (last > first && VENUE_FINALS.has(lastKey.toLowerCase())) return false;
   // "Port Harcourt", "Mount Vernon": a place by its geographic first word (a listed name such as a club may still be one).
   if (last === first + 1 && !known && GEO_INITIALS.has(t.key[first]!)) return false;
   // "the Sudanese government": the tagger's span "Sudanese" alone is a demonym, not a name.

@@ -65,6 +65,8 @@ describe('findOrganizations: not organizations (GUIDELINES §1)', () => {
     // The plural of an acronym names things; a lone CamelCase word needs the context an acronym needs.
     ['en', 'Results were stored on VMs in two regions.'],
     ['en', 'The NextWork queue hands jobs to the ServiceWorker.'],
+    // A venue is a place (GUIDELINES §1), not an organization.
+    ['en', 'The team moved to the Kessler Arena in 1998.'],
     // The last group of a number does not open a name.
     ['en', 'In 2018 there were 381,642 Pacific Islanders living in the country.'],
     // A surname the text gives with a title ("President Alvarenga") is a person elsewhere too.
