@@ -38,6 +38,7 @@ const {
   FR_STOP,
   HEAD_FIRST_OK,
   HEAD_TYPES,
+  HONORIFICS,
   LEGAL_SUFFIXES,
   NON_ORG_FINALS,
   NOT_ORG_ACRONYMS,
@@ -141,8 +142,6 @@ const ABSTRACT_RE = /(?:ship|ness|ment|tion|sion|ity|ism|ance|ence|hood|dom)$/;
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
 /** Last words of geographic names ("Chatham Islands", "Hudson River"): a place, not an organization. */
 const GEO_FINALS = new Set(['islands', 'island', 'isles', 'isle', 'mountains', 'river', 'lake', 'bay', 'beach', 'coast', 'peninsula', 'cape', 'gulf', 'sea', 'ocean', 'strait', 'straits', 'valley', 'desert', 'hills', 'falls', 'archipelago', 'glacier', 'plateau']);
-/** Titles before a person's name ("Mr Mugabe", "President Zuma"). */
-const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'senator', 'governor', 'mayor', 'minister', 'premier', 'chancellor', 'judge', 'justice', 'professor', 'prof', 'general', 'colonel', 'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'saint', 'm.', 'mme', 'mr.', 'mrs.', 'ms.', 'dr.']);
 const VENUE_FINALS = new Set(['stadium', 'arena', 'field', 'rink', 'pavilion', 'ballpark', 'coliseum', 'colosseum', 'speedway', 'raceway', 'velodrome', 'racecourse', 'racetrack', 'amphitheatre', 'amphitheater']);
 const GEO_INITIALS = new Set(['fort', 'mount', 'mt', 'lake', 'cape', 'isle', 'port', 'lac', 'mont', 'cap']);
 const ORDINAL_RE = /^\d+(?:st|nd|rd|th|d)$/;
@@ -398,7 +397,7 @@ function personSurnames(t: Tokens, input: ModelInput): Set<string> {
     if (!cap[k] || !joined[k] || !cap[k - 1]) continue;
     const before = t.key[k - 1]!;
     const pairEnds = k + 1 >= t.count || !joined[k + 1] || !cap[k + 1];
-    if (PERSON_TITLES.has(before.toLowerCase()) || (pairEnds && (k < 2 || !joined[k - 1] || !cap[k - 2]) && WORD_CLASSES.get(before.toLowerCase()) === WC_GIVEN_NAME)) out.add(t.key[k]!);
+    if (TITLES.has(before) || HONORIFICS.has(before) || (pairEnds && (k < 2 || !joined[k - 1] || !cap[k - 2]) && WORD_CLASSES.get(before.toLowerCase()) === WC_GIVEN_NAME)) out.add(t.key[k]!);
   }
   return out;
 }

@@ -61,6 +61,8 @@ export const TITLES = keys(`President Vice Vice-President Chairman Chairwoman Ch
   Professeure Fondateur Fondatrice PDG Chercheur Chercheuse Mme M. Dr.`);
 
 /** Days and months end a name too ("Microsoft Tuesday"). */
+/** Titles before a person's name that TITLES (offices, Mr, Dr…) does not hold ("Queen Mary", "Mme Dupont"). */
+export const HONORIFICS = keys('Miss Dame Lord Lady King Queen Prince Princess Pope Saint General Justice M. Mme Mr. Mrs. Ms. Dr.');
 export const CALENDAR = keys(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
   October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec lundi mardi mercredi jeudi vendredi samedi dimanche janvier
   février mars avril mai juin juillet août septembre octobre novembre décembre`);

@@ -504,6 +504,16 @@ class Facts {
     this.gain = new Float32Array(3 * size);
   }
 
+  /** Last token of the well-known name that opens at token i (position 1 alone, or 2 … 4), else -1. */
+  knownEnd(i: number): number {
+    const pos = this.known[i]! & 7;
+    if (pos === 1) return i;
+    if (pos !== 2) return -1;
+    let e = i + 1;
+    while ((this.known[e]! & 7) === 3) e++;
+    return e;
+  }
+
   /** Computes the word hashes and class of token j (in range) if not done yet. */
   need(j: number): void {
     const st = this.state[j]!;
@@ -699,11 +709,9 @@ export function knownNameSpans(input: ModelInput): { first: number; last: number
   f.reset(input);
   const out: { first: number; last: number; category: number }[] = [];
   for (let i = 0; i < f.n; i++) {
-    const k = f.known[i]!;
-    if ((k & 7) === 1 || (k & 7) === 2) {
-      let e = i;
-      while ((f.known[e]! & 7) !== 1 && (f.known[e]! & 7) !== 4) e++;
-      out.push({ first: i, last: e, category: (k >> 3) & 7 });
+    const e = f.knownEnd(i);
+    if (e >= 0) {
+      out.push({ first: i, last: e, category: (f.known[i]! >> 3) & 7 });
       i = e;
     }
   }
@@ -930,14 +938,7 @@ export function decode(model: OrgModel, input: ModelInput, p?: Prepared, bias = 
     let sum = f.gain[3 * i + TAG_B]!;
     let e = i;
     while (e + 1 < n && tags[e + 1] === TAG_I) sum += f.gain[3 * ++e + TAG_I]!;
-    // Exactly one well-known name: alone (1), or opened (2) at i and first closed (4) at e.
-    let known = (f.known[i]! & 7) === 1 && e === i;
-    if ((f.known[i]! & 7) === 2) {
-      let j = i + 1;
-      while (j < e && (f.known[j]! & 7) === 3) j++;
-      known = j === e && (f.known[e]! & 7) === 4;
-    }
-    out.push({ first: i, last: e, conf: sum / (e - i + 1), topic: f.topic[i]!, known });
+    out.push({ first: i, last: e, conf: sum / (e - i + 1), topic: f.topic[i]!, known: f.knownEnd(i) === e });
     i = e;
   }
   if (!p) f.release();
