@@ -14,7 +14,15 @@
  *   DOMContentLoaded end → first painted and → all painted (the content script runs at document_end,
  *   once DOMContentLoaded is dispatched; this includes injecting and evaluating the script, the
  *   page's own first rendering, and the page info sent to learn the page's dismissed suggestions);
- *   and the next animation frame after that. Checked in the page itself: the first frame with
+ *   and the next animation frame after that.
+ * - Document idle: Chrome injects document_idle scripts at some moment between DOMContentLoaded
+ *   and just after window.onload; this script runs at document_end, which is never later. So the
+ *   goal is measured from the injection: each extension load is traced (devtools.timeline) and the
+ *   EvaluateScript event of the content script (its compile included) gives the injection, relative
+ *   to the main frame's MarkDOMContent. Injection → first painted is then an upper bound of
+ *   "document idle → first painted". DOMContentLoaded → first painted is printed beside it: it
+ *   adds the wait before Chrome injects the script, in which this 1 MB page runs its own style and
+ *   layout tasks (tens of ms, varying from load to load). Checked in the page itself: the first frame with
  *   suggestion highlights, and how many of those are on screen (viewport-first). The browser
  *   renders the registered highlights after "painted" (only those near the viewport are registered,
  *   lib/dom/painter.ts), so the longest task in the second after it is reported too.
@@ -24,7 +32,7 @@
  * When the extension's work holds the thread > 50 ms, the same steps are run one by one in the page
  * (scripts/bench/analysis-browser-probe.ts, unminified) to say which part it is.
  *
- * Goals: longest task ≤ 50 ms; document idle → first painted (viewport) ≤ 200 ms (medians; → all
+ * Goals: longest task ≤ 50 ms; document idle (injection) → first painted (viewport) ≤ 200 ms (medians; → all
  * painted is reported beside it); content script ≤ 300 KB gzipped.
  * Usage: npm run bench -- --only analysis-browser, or `npx tsx scripts/bench/analysis-browser.ts`.
  * POLICY_LENS_BENCH_RUNS=N (default 5) measured loads per page and setup; POLICY_LENS_BENCH_SKIP_BUILD=1
@@ -92,6 +100,8 @@ interface Recorded {
   analysis: { state: string; ms: number; firstPaintMs?: number; painted: number; organizations: number; claims: number } | null;
   dcl: number;
   load: number;
+  /** DOMContentLoaded → the content script injected (from the load's trace; NaN without one). */
+  dclToInjected: number;
 }
 
 interface Sample {
@@ -114,6 +124,10 @@ interface Sample {
   firstOnScreen: string;
   /** DOMContentLoaded end → analysePage start (script injection and start-up). */
   dclToStart: number;
+  /** DOMContentLoaded end → the content script injected (Chrome's scheduling, the page's own tasks). */
+  dclToInjected: number;
+  /** Content script injected (compile, evaluation) → first suggestions painted. */
+  injectedToFirstPainted: number;
   /** painted → next animation frame. */
   paintedToFrame: number;
   painted: number;
@@ -156,19 +170,62 @@ function newestSource(): number {
   return newest;
 }
 
+interface TraceEvent {
+  name: string;
+  ts: number;
+  args?: { data?: { url?: string; isMainFrame?: boolean } };
+}
+
+/**
+ * DOMContentLoaded → the content script's injection, from a trace of the load: the start of the
+ * EvaluateScript event of content-scripts/content.js (its compile included) after the main frame's
+ * MarkDOMContent (emitted once DOMContentLoaded is dispatched). NaN when either is missing.
+ */
+function injectionAfterDcl(events: TraceEvent[]): number {
+  const dcl = events.find((e) => e.name === 'MarkDOMContent' && e.args?.data?.isMainFrame !== false);
+  const inject = events.find((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/content-scripts/content.js'));
+  return dcl && inject ? (inject.ts - dcl.ts) / 1000 : NaN;
+}
+
 async function load(page: Page, url: string, withExtension: boolean): Promise<Recorded> {
+  // Extension loads are traced (devtools.timeline only, as the DevTools performance panel records)
+  // to learn when Chrome injected the content script; the trace's cost falls on the figures.
+  const cdp = withExtension ? await page.context().newCDPSession(page) : null;
+  let events: TraceEvent[] = [];
+  if (cdp) {
+    // Kept in the browser until the end (ReturnAsStream), not sent while the page loads.
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReturnAsStream' });
+  }
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   if (withExtension) {
     await page.waitForFunction(() => (window as unknown as { __plBench: Recorded }).__plBench.frameAt !== null, null, { timeout: 30_000 });
   }
   // Let late long tasks be reported (the observer is asynchronous), and the second after painted pass.
   await page.waitForTimeout(1000);
-  return page.evaluate(() => {
-    const rec = (window as unknown as { __plBench: Omit<Recorded, 'analysis' | 'dcl' | 'load'> }).__plBench;
+  if (cdp) {
+    const done = new Promise<string | undefined>((resolve) => cdp.once('Tracing.tracingComplete', ({ stream }) => resolve(stream)));
+    await cdp.send('Tracing.end');
+    const stream = await done;
+    if (stream) {
+      let text = '';
+      for (;;) {
+        const chunk = await cdp.send('IO.read', { handle: stream });
+        text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+        if (chunk.eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+      events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+    }
+    await cdp.detach();
+  }
+  const rec = await page.evaluate(() => {
+    const rec = (window as unknown as { __plBench: Omit<Recorded, 'analysis' | 'dcl' | 'load' | 'dclToInjected'> }).__plBench;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const raw = document.documentElement.dataset.policyLensAnalysis;
     return { ...rec, analysis: raw ? JSON.parse(raw) : null, dcl: nav?.domContentLoadedEventEnd ?? 0, load: nav?.loadEventEnd ?? 0 };
   });
+  return { ...rec, dclToInjected: injectionAfterDcl(events) };
 }
 
 function sampleOf(r: Recorded): Sample {
@@ -187,6 +244,8 @@ function sampleOf(r: Recorded): Sample {
     dclToFirstFrame: r.firstHlAt !== null ? r.firstHlAt - r.dcl : NaN,
     firstOnScreen: r.firstHlOnScreen ?? 'none',
     dclToStart: analysisStart - r.dcl,
+    dclToInjected: r.dclToInjected,
+    injectedToFirstPainted: analysisStart + (r.analysis?.firstPaintMs ?? NaN) - r.dcl - r.dclToInjected,
     paintedToFrame: r.frameAt !== null && r.analysisAt !== null ? r.frameAt - r.analysisAt : NaN,
     painted: r.analysis?.painted ?? 0,
     tasks: tasks
@@ -365,8 +424,10 @@ export async function benchAnalysisBrowser(): Promise<string[]> {
         `  analysePage start → first painted (status firstPaintMs): median ${f(m('firstPaintMs', ext))}, max ${f(mx('firstPaintMs', ext))}; → all painted (status ms): median ${f(m('analysisMs', ext))}, max ${f(mx('analysisMs', ext))}`,
         `  DOMContentLoaded → analysis start (script injected, evaluated, started): median ${f(m('dclToStart', ext))}`,
         `  long tasks after DOMContentLoaded, ms from the analysis start (duration), one load: ${ext[0]?.tasks || 'none'}`,
-        `  document idle (DOMContentLoaded end) → first painted (viewport): median ${f(m('dclToFirstPainted', ext))}, max ${f(mx('dclToFirstPainted', ext))} — ${verdict(m('dclToFirstPainted', ext), IDLE_TO_PAINTED_GOAL_MS)}; first frame showing suggestions: median ${f(m('dclToFirstFrame', ext))}, on screen in it: ${ext.map((s) => s.firstOnScreen).join(' ')}`,
-        `  document idle (DOMContentLoaded end) → all painted: median ${f(m('dclToPainted', ext))}, max ${f(mx('dclToPainted', ext))} (reported, not the goal); next frame +${f(m('paintedToFrame', ext))}`,
+        `  DOMContentLoaded → content script injected (trace: EvaluateScript start, compile included): median ${f(m('dclToInjected', ext))}, max ${f(mx('dclToInjected', ext))}`,
+        `  document idle → first painted (viewport), from the injection (document_end, never later than document idle: an upper bound): median ${f(m('injectedToFirstPainted', ext))}, max ${f(mx('injectedToFirstPainted', ext))} — ${verdict(m('injectedToFirstPainted', ext), IDLE_TO_PAINTED_GOAL_MS)}`,
+        `  DOMContentLoaded end → first painted (viewport; adds the wait for the injection above): median ${f(m('dclToFirstPainted', ext))}, max ${f(mx('dclToFirstPainted', ext))} — ${m('dclToFirstPainted', ext) <= IDLE_TO_PAINTED_GOAL_MS ? 'within' : 'over'} ${IDLE_TO_PAINTED_GOAL_MS} ms; first frame showing suggestions: median ${f(m('dclToFirstFrame', ext))}, on screen in it: ${ext.map((s) => s.firstOnScreen).join(' ')}`,
+        `  DOMContentLoaded end → all painted: median ${f(m('dclToPainted', ext))}, max ${f(mx('dclToPainted', ext))} (reported, not the goal); next frame +${f(m('paintedToFrame', ext))}`,
       );
     }
 
