@@ -104,14 +104,15 @@
   /** Ranges painted under `kinds` (default: every suggestion kind), as [{kind, range}]. */
   // Two frames and a task (the observer reports after a frame), or half a second when the page
   // gets no frames (a hidden tab): a scan that waits for frames must never hang a test.
+  // Resolves to true when the frames came, false when the half second ran out.
   function nextFrames() {
     return new Promise(function (resolve) {
-      var timer = setTimeout(resolve, 500);
+      var timer = setTimeout(function () { resolve(false); }, 500);
       requestAnimationFrame(function () {
         requestAnimationFrame(function () {
           setTimeout(function () {
             clearTimeout(timer);
-            resolve();
+            resolve(true);
           }, 0);
         });
       });
@@ -123,6 +124,8 @@
    * them: the extension registers only those near the viewport (lib/dom/painter.ts), so the page is
    * scrolled a screen and a half at a time, each registry read after the observer has reported,
    * and then scrolled back. Resolves to [{ kind, range }] in registry order, each range once.
+   * A step whose frames did not come in time (a busy machine) may have read the registry before
+   * the observer reported: the page is then scanned again (at most three scans in all).
    */
   function suggestionRangeList(kinds) {
     var out = [];
@@ -140,17 +143,25 @@
     var x = scrollX;
     var y = scrollY;
     var stepPx = Math.max(1, Math.floor(innerHeight * 1.5));
-    var end = document.documentElement.scrollHeight;
     collect();
     var pos = 0;
+    var scans = 1;
+    var late = false;
     var step = function () {
-      if (pos > end) {
+      if (pos > document.documentElement.scrollHeight) {
+        if (late && scans < 3) {
+          scans++;
+          late = false;
+          pos = 0;
+          return step();
+        }
         scrollTo(x, y);
         return nextFrames().then(function () { return out; });
       }
       scrollTo(x, pos);
       pos += stepPx;
-      return nextFrames().then(function () {
+      return nextFrames().then(function (framed) {
+        if (!framed) late = true;
         collect();
         return step();
       });
