@@ -425,6 +425,8 @@ function modelSpanOk(ctx: SpanContext, first: number, last: number, topic: numbe
   if (NOT_ORGS.has(text.slice(t.start[first], t.end[last]).toLowerCase())) return false;
   // "Morrison's father", "the coach's wife": whoever has a father or a wife is a person.
   if (last + 2 < t.count && t.key[last + 1] === "'s" && KIN_NOUNS.has(t.key[last + 2]!)) return false;
+  // "The Queen", "the Pope": a determiner and a title name a person.
+  if (last === first + 1 && DETERMINERS.has(t.key[first]!) && (TITLES.has(lastKey) || HONORIFICS.has(lastKey))) return false;
   if (first < last) return true;
   const key = t.key[first]!;
   const raw = t.raw[first]!;

@@ -69,6 +69,8 @@ describe('findOrganizations: not organizations (GUIDELINES §1)', () => {
     ['en', 'The team moved to the Kessler Arena in 1998.'],
     // The last group of a number does not open a name.
     ['en', 'In 2018 there were 381,642 Pacific Islanders living in the country.'],
+    // A determiner and a title name a person.
+    ['en', 'The country is a constitutional monarchy, and The Queen is represented by a governor-general.'],
     // A surname the text gives with a title ("President Alvarenga") is a person elsewhere too.
     ['en', "President Alvarenga spoke first. Later, Alvarenga's proposal was rejected by the council."],
   ])('%s: %s', (lang, text) => {
