@@ -15,7 +15,7 @@ import {
   paintedOccurrences,
   poll,
   suggestionCoverage,
-  suggestionLayout,
+  paintedLayout,
   suggestionTexts,
   ui,
   waitForAnalysis,
@@ -85,7 +85,7 @@ describe(`automatic analysis on ${HAVE_SEED ? 'seed-article-fr.html' : 'ai-polic
     console.log(`[e2e] analysis: ${JSON.stringify(analysis)}`);
     expect(analysis.state).toBe('done');
     expect(analysis.lang).toBe('fr');
-    const layout = await suggestionLayout(page, ARTICLE_ROOT);
+    const layout = await paintedLayout(page, analysis.painted, ARTICLE_ROOT);
     expect(layout.outside, 'suggestions outside .article-body').toEqual([]);
     expect(layout.furniture, 'suggestions in nav/header/footer/aside').toEqual([]);
     expect(layout.count).toBe(analysis.painted);
@@ -345,7 +345,7 @@ ${Array.from(
     const all = await suggestionTexts(page, ['organization']);
     const count = (name: string) => all.filter((o) => o.text === name).length;
     expect([count('European Commission'), count('OECD'), all.length]).toEqual([PARAGRAPHS, PARAGRAPHS, 2 * PARAGRAPHS]);
-    const layout = await suggestionLayout(page, 'article');
+    const layout = await paintedLayout(page, analysis.painted, 'article');
     expect(layout.count).toBe(analysis.painted);
     expect(layout.outside).toEqual([]);
     expect(lens.extensionProblems()).toEqual([]);

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension, mentionsExtension, type ExtensionSession } from './helpers/chromium';
-import { readState, suggestionLayout, waitForAnalysis, waitForState } from './helpers/lens';
+import { paintedLayout, readState, waitForAnalysis, waitForState } from './helpers/lens';
 import { corpusAvailable, corpusPageNames, corpusSource, reportMissingCorpus } from './helpers/paths';
 import { startServer, type StaticServer } from './helpers/server';
 
@@ -47,7 +47,7 @@ describe.skipIf(PAGES.length === 0)(`robustness on ${PAGES.length} corpus pages 
     // Give late work (observers, idle callbacks) a moment to fail, if it is going to.
     await page.waitForTimeout(300);
     const mine = lens.problems.slice(before).filter(mentionsExtension);
-    const layout = await suggestionLayout(page);
+    const layout = await paintedLayout(page, analysis.painted);
     timings.push({
       name,
       ms: Date.now() - t0,

@@ -104,15 +104,14 @@
   /** Ranges painted under `kinds` (default: every suggestion kind), as [{kind, range}]. */
   // Two frames and a task (the observer reports after a frame), or half a second when the page
   // gets no frames (a hidden tab): a scan that waits for frames must never hang a test.
-  // Resolves to true when the frames came, false when the half second ran out.
   function nextFrames() {
     return new Promise(function (resolve) {
-      var timer = setTimeout(function () { resolve(false); }, 500);
+      var timer = setTimeout(resolve, 500);
       requestAnimationFrame(function () {
         requestAnimationFrame(function () {
           setTimeout(function () {
             clearTimeout(timer);
-            resolve(true);
+            resolve();
           }, 0);
         });
       });
@@ -124,10 +123,11 @@
    * them: the extension registers only those near the viewport (lib/dom/painter.ts), so the page is
    * scrolled a screen and a half at a time, each registry read after the observer has reported,
    * and then scrolled back. Resolves to [{ kind, range }] in registry order, each range once.
-   * A step whose frames did not come in time (a busy machine) may have read the registry before
-   * the observer reported: the page is then scanned again (at most three scans in all).
+   * `settleMs`: a further wait at each position. On a busy machine the observer can report a
+   * position only after the next scroll, and that late report (both positions at once) registers
+   * and unregisters a highlight before it is read: a slower scan reads what a reader pausing sees.
    */
-  function suggestionRangeList(kinds) {
+  function suggestionRangeList(kinds, settleMs) {
     var out = [];
     var seen = new Set();
     var collect = function () {
@@ -143,28 +143,24 @@
     var x = scrollX;
     var y = scrollY;
     var stepPx = Math.max(1, Math.floor(innerHeight * 1.5));
+    var end = document.documentElement.scrollHeight;
     collect();
     var pos = 0;
-    var scans = 1;
-    var late = false;
     var step = function () {
-      if (pos > document.documentElement.scrollHeight) {
-        if (late && scans < 3) {
-          scans++;
-          late = false;
-          pos = 0;
-          return step();
-        }
+      if (pos > end) {
         scrollTo(x, y);
         return nextFrames().then(function () { return out; });
       }
       scrollTo(x, pos);
       pos += stepPx;
-      return nextFrames().then(function (framed) {
-        if (!framed) late = true;
-        collect();
-        return step();
-      });
+      return nextFrames()
+        .then(function () {
+          return settleMs ? new Promise(function (resolve) { setTimeout(resolve, settleMs); }) : undefined;
+        })
+        .then(function () {
+          collect();
+          return step();
+        });
     };
     return step();
   }
@@ -238,8 +234,8 @@
      * Where the suggestions lie: those outside `rootSelector` (when given), those inside page
      * furniture (nav/header/footer/aside), and the closest element holding them all.
      */
-    suggestionLayout: function (rootSelector) {
-      return suggestionRangeList().then(function (list) {
+    suggestionLayout: function (rootSelector, settleMs) {
+      return suggestionRangeList(undefined, settleMs).then(function (list) {
         var root = rootSelector ? document.querySelector(rootSelector) : null;
         var outside = [];
         var furniture = [];

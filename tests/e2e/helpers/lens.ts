@@ -229,8 +229,20 @@ export const suggestionCoverage = (page: Page, quote: string, kinds?: readonly S
     `__policyLensTest.suggestionCoverage(${js(quote)}, ${kinds ? js(kinds) : 'undefined'}, ${root ? js(root) : 'undefined'})`,
   );
 
-export const suggestionLayout = (page: Page, root?: string) =>
-  inPage<SuggestionLayout>(page, `__policyLensTest.suggestionLayout(${root ? js(root) : 'undefined'})`);
+/** Where the suggestions lie, read by scrolling through the page; `settleMs`: a slower scan (see in-page.js). */
+export const suggestionLayout = (page: Page, root?: string, settleMs = 0) =>
+  inPage<SuggestionLayout>(page, `__policyLensTest.suggestionLayout(${root ? js(root) : 'undefined'}, ${settleMs})`);
+
+/**
+ * `suggestionLayout`, for a check against the `painted` count the extension published: a quick scan
+ * can miss highlights on a busy machine (a late observer report, in-page.js), so when its count
+ * differs the page is scanned again pausing at each screen, as a reader would, and that scan is
+ * the one checked.
+ */
+export async function paintedLayout(page: Page, painted: number, root?: string): Promise<SuggestionLayout> {
+  const quick = await suggestionLayout(page, root);
+  return quick.count === painted ? quick : suggestionLayout(page, root, 400);
+}
 
 /**
  * The card of a suggestion (English UI): a dialog named "Organization" or "Claim: <kind>". A user
