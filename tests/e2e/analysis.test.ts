@@ -207,6 +207,9 @@ describe(`automatic analysis on ${HAVE_SEED ? 'seed-article-fr.html' : 'ai-polic
       console.warn('[e2e] analysis: the fallback page has no claim painted; dismiss/undo could not run');
       return;
     }
+    // The organizations found with the default settings (none on the fallback page): what the page
+    // shows again once they are switched back on.
+    const organizations = (await waitForAnalysis(page, (s) => s.state === 'done')).organizations;
     dismissed = await paintedClaim();
     const card = await openClaimCard(dismissed);
     await card.getByRole('button', { name: 'Dismiss', exact: true }).click();
@@ -232,7 +235,7 @@ describe(`automatic analysis on ${HAVE_SEED ? 'seed-article-fr.html' : 'ai-polic
     await waitForAnalysis(page, (s) => s.state === 'done' && s.organizations === 0);
     expect(await suggestionCoverage(page, dismissed, CLAIM_KINDS), 'dismissed claim painted again after a settings change').toEqual([0]);
     await setOrganizations(true);
-    await waitForAnalysis(page, (s) => s.state === 'done' && s.organizations > 0);
+    await waitForAnalysis(page, (s) => s.state === 'done' && s.organizations === organizations);
 
     await page.reload();
     await waitForState(page);
