@@ -230,7 +230,7 @@ export const suggestionCoverage = (page: Page, quote: string, kinds?: readonly S
   );
 
 /** Where the suggestions lie, read by scrolling through the page; `settleMs`: a slower scan (see in-page.js). */
-export const suggestionLayout = (page: Page, root?: string, settleMs = 0) =>
+const suggestionLayout = (page: Page, root?: string, settleMs = 0) =>
   inPage<SuggestionLayout>(page, `__policyLensTest.suggestionLayout(${root ? js(root) : 'undefined'}, ${settleMs})`);
 
 /**
