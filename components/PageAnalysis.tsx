@@ -75,6 +75,7 @@ export function PageAnalysis({ analysis, onReveal, onOpenSettings, error }: Prop
         ])}
       </p>
       {!analysis.claimsEnabled && <p class="hint">{t('popupAnalysisClaimsOff')}</p>}
+      {analysis.claimsEnabled && analysis.claimMode === 'checkworthy' && <p class="hint">{t('popupAnalysisCheckworthy')}</p>}
       {analysis.gaveUp !== undefined && <p class="warning">{t(GAVE_UP[analysis.gaveUp] ?? 'popupAnalysisGaveUpOther')}</p>}
       {list &&
         (items.length > SHORT_SUGGESTION_LIST ? (

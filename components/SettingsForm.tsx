@@ -5,9 +5,9 @@
  * Storage comes in through `api` (no browser API here) and every string through `t`.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { CLAIM_KINDS, type ClaimKind } from '../lib/analysis/types';
+import { CLAIM_KINDS, type ClaimKind, type ClaimModeSetting } from '../lib/analysis/types';
 import type { MessageKey, Translate } from '../lib/i18n';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type Settings } from '../lib/settings';
+import { CONVENTIONS, DEFAULT_SETTINGS, type AnalysisSettings, type Settings } from '../lib/settings';
 import type { SettingsApi } from './settings-api';
 import { createUi } from './ui-context';
 
@@ -18,6 +18,11 @@ export interface SettingsFormProps {
   locale: string;
 }
 
+const CONVENTION_LABEL: Record<ClaimModeSetting, MessageKey> = {
+  auto: 'optionsConventionAuto',
+  policy: 'optionsConventionPolicy',
+  checkworthy: 'optionsConventionCheckworthy',
+};
 const KIND_OPTION_LABEL: Record<ClaimKind, MessageKey> = {
   statistic: 'optionsKindStatistic',
   comparison: 'optionsKindComparison',
@@ -139,6 +144,24 @@ export function SettingsForm({ api, t, locale }: SettingsFormProps) {
                 onChange={(on) => update({ kinds: { ...a.kinds, [kind]: on } })}
               />
             ))}
+            <div class="field">
+              <label for={`${id}-convention`}>{t('optionsConvention')}</label>
+              <select
+                id={`${id}-convention`}
+                value={a.convention}
+                aria-describedby={`${id}-convention-hint`}
+                onChange={(e) => update({ convention: e.currentTarget.value as ClaimModeSetting })}
+              >
+                {CONVENTIONS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(CONVENTION_LABEL[c])}
+                  </option>
+                ))}
+              </select>
+              <p class="hint" id={`${id}-convention-hint`}>
+                {t('optionsConventionHint')}
+              </p>
+            </div>
             <div class="range">
               <label for={`${id}-threshold`}>{t('optionsThreshold')}</label>
               <div class="range-row">

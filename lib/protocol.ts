@@ -285,6 +285,8 @@ export interface AnalysisStatus {
   state: 'done' | 'off' | 'no-article' | 'running';
   lang: string;
   claimsEnabled: boolean;
+  /** The claim convention the analysis used ('checkworthy': read as a debate transcript, or forced). */
+  claimMode?: 'policy' | 'checkworthy';
   organizations: number;
   claims: number;
   items: SuggestionSummary[];

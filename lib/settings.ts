@@ -3,7 +3,7 @@
  * `parseSettings` accepts any stored shape, keeps what is valid and fills the rest with defaults,
  * so a damaged or older value never breaks the extension.
  */
-import { CLAIM_KINDS, type ClaimKind } from './analysis/types';
+import { CLAIM_KINDS, type ClaimKind, type ClaimModeSetting } from './analysis/types';
 
 /** The `storage.sync` key the settings live under (one object, written whole). */
 export const SETTINGS_STORAGE_KEY = 'settings';
@@ -16,6 +16,11 @@ export interface AnalysisSettings {
   kinds: Record<ClaimKind, boolean>;
   /** Claims scoring below this are not shown (0..1). */
   threshold: number;
+  /**
+   * Which sentences count as claims (lib/analysis/claims/register.ts): 'auto' reads it from the
+   * page (a debate transcript gets check-worthy facts only), or always one convention.
+   */
+  convention: ClaimModeSetting;
 }
 
 export interface Settings {
@@ -31,8 +36,11 @@ export const DEFAULT_SETTINGS: Settings = {
     claims: true,
     kinds: { statistic: true, comparison: true, causal: true, prediction: true, position: true },
     threshold: 0.5,
+    convention: 'auto',
   },
 };
+
+export const CONVENTIONS: readonly ClaimModeSetting[] = ['auto', 'policy', 'checkworthy'];
 
 const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
 
@@ -53,6 +61,7 @@ export function parseSettings(raw: unknown): Settings {
       claims: bool(a.claims, d.claims),
       kinds,
       threshold,
+      convention: CONVENTIONS.includes(a.convention as ClaimModeSetting) ? (a.convention as ClaimModeSetting) : d.convention,
     },
   };
 }

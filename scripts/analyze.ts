@@ -4,11 +4,19 @@
  * {"id","orgs":[{"start","end","text"}],"claims":[{"start","end","score","kind","claimant"}],"score","label"}
  * where `score` is the highest sentence score of the record (for a one-sentence record, that
  * sentence's score) and `label` = score >= CLAIM_THRESHOLD; `claimant` is the claimant's text or null.
+ *
+ * Documents: the claim convention (lib/analysis/claims/register.ts) is a property of a document,
+ * not of a sentence. Records that share a `doc` field are one document; records without one are,
+ * together, one document (a file of sentences is read like one page). Each document's convention
+ * is read as a page's is (index.ts textRegister: its text's beginning, records joined by line
+ * breaks in file order), then every record is analysed with it.
  * Bad lines are reported on stderr and skipped. Last line:
  * `analyze records=N orgs=N claims=N chars_per_s=N`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyzeDetailed, CLAIM_THRESHOLD } from '../lib/analysis';
+import { analyzeDetailed, CLAIM_THRESHOLD, textRegister } from '../lib/analysis';
+import { detectLanguage } from '../lib/analysis/text';
+import type { ClaimMode } from '../lib/analysis/types';
 
 export interface PredRecord {
   id: string;
@@ -20,9 +28,9 @@ export interface PredRecord {
 
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 
-/** Analyses one record; exported for eval-analysis. */
-export function predict(id: string, text: string, lang?: string): PredRecord {
-  const { result, sentences } = analyzeDetailed(text, { lang, budgetMs: 10_000 });
+/** Analyses one record (`claimMode`: its document's convention; read on the record alone when absent). */
+export function predict(id: string, text: string, lang?: string, claimMode?: ClaimMode): PredRecord {
+  const { result, sentences } = analyzeDetailed(text, { lang, budgetMs: 10_000, claimMode });
   let score = 0;
   for (const s of sentences) score = Math.max(score, s.score);
   return {
@@ -34,6 +42,38 @@ export function predict(id: string, text: string, lang?: string): PredRecord {
   };
 }
 
+export interface InputRecord {
+  id: string;
+  text: string;
+  lang?: string;
+  doc?: string;
+}
+
+/** The claim convention of each document of `records` (see the header), by document key. */
+export function documentModes(records: readonly InputRecord[]): Map<string, ClaimMode> {
+  const docs = new Map<string, InputRecord[]>();
+  for (const r of records) {
+    const key = docKey(r);
+    const list = docs.get(key);
+    if (list) list.push(r);
+    else docs.set(key, [r]);
+  }
+  const modes = new Map<string, ClaimMode>();
+  for (const [key, list] of docs) {
+    const text = list.map((r) => r.text).join('\n');
+    const hint = /^(en|fr)\b/i.exec(list[0]?.lang ?? '')?.[1]?.toLowerCase();
+    modes.set(key, textRegister(text, hint ?? detectLanguage(text).lang));
+  }
+  return modes;
+}
+const docKey = (r: InputRecord): string => (r.doc === undefined ? '' : `doc:${r.doc}`);
+
+/** Analyses records, each with its document's claim convention; exported for eval-analysis. */
+export function predictAll(records: readonly InputRecord[]): PredRecord[] {
+  const modes = documentModes(records);
+  return records.map((r) => predict(r.id, r.text, r.lang, modes.get(docKey(r))));
+}
+
 export interface RunStats {
   records: number;
   orgs: number;
@@ -43,13 +83,16 @@ export interface RunStats {
   bad: number;
 }
 
-/** Reads JSONL input lines, returns prediction lines and stats (bad lines reported via `warn`). */
+/**
+ * Reads JSONL input lines, returns prediction lines and stats (bad lines reported via `warn`).
+ * Every line is read first: a document's convention depends on all its records.
+ */
 export function runLines(lines: readonly string[], warn: (msg: string) => void = console.error): { out: string[]; stats: RunStats } {
-  const out: string[] = [];
   const stats: RunStats = { records: 0, orgs: 0, claims: 0, chars: 0, ms: 0, bad: 0 };
+  const records: InputRecord[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
-    let rec: { id?: unknown; lang?: unknown; text?: unknown };
+    let rec: { id?: unknown; lang?: unknown; text?: unknown; doc?: unknown };
     try {
       rec = JSON.parse(line) as typeof rec;
     } catch (e) {
@@ -62,15 +105,25 @@ export function runLines(lines: readonly string[], warn: (msg: string) => void =
       warn(`line ${i + 1}: needs {"id","text"}; skipped`);
       return;
     }
-    const t0 = performance.now();
-    const p = predict(String(rec.id), rec.text, typeof rec.lang === 'string' ? rec.lang : undefined);
-    stats.ms += performance.now() - t0;
+    const r: InputRecord = { id: String(rec.id), text: rec.text };
+    if (typeof rec.lang === 'string') r.lang = rec.lang;
+    if (typeof rec.doc === 'string' || typeof rec.doc === 'number') r.doc = String(rec.doc);
+    records.push(r);
+  });
+  const t0 = performance.now();
+  const modes = documentModes(records);
+  stats.ms += performance.now() - t0;
+  const out: string[] = [];
+  for (const r of records) {
+    const t1 = performance.now();
+    const p = predict(r.id, r.text, r.lang, modes.get(docKey(r)));
+    stats.ms += performance.now() - t1;
     stats.records++;
-    stats.chars += rec.text.length;
+    stats.chars += r.text.length;
     stats.orgs += p.orgs.length;
     stats.claims += p.claims.length;
     out.push(JSON.stringify(p));
-  });
+  }
   return { out, stats };
 }
 

@@ -17,6 +17,7 @@ export function SuggestionList({ t, analysis, onOpen }: Props) {
       <h3>{t('suggestListTitle')}</h3>
       <p class="pl-hint">{t('suggestListSummary', [String(analysis.organizations), String(analysis.claims)])}</p>
       {!analysis.claimsEnabled && <p class="pl-hint">{t('suggestClaimsOff')}</p>}
+      {analysis.claimsEnabled && analysis.claimMode === 'checkworthy' && <p class="pl-hint">{t('suggestCheckworthy')}</p>}
       <ul class="pl-items">
         {analysis.items.map((s) => (
           <li key={`${s.key}-${s.text.length}`}>

@@ -283,6 +283,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     };
     const result = await analyzeInChunks(built.blockText(), {
       langHint: doc.documentElement.lang,
+      claimMode: settings.convention,
       yieldToHost: deps.yieldToHost,
       signal: stop.signal,
       now: () => win.performance.now(),
@@ -312,6 +313,7 @@ export function createSuggestions(deps: SuggestionDeps) {
     const analysis = publishStatus(list, {
       lang: result.lang,
       claimsEnabled: result.claimsEnabled,
+      ...(result.claimMode ? { claimMode: result.claimMode } : {}),
       ...(result.gaveUp ? { gaveUp: result.gaveUp.reason } : {}),
     });
     const ms = win.performance.now() - started;

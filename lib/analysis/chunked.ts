@@ -17,11 +17,12 @@
 import { lexiconFor } from './claims/cues';
 import { CLAIM_MODEL } from './claims/model.generated';
 import { parseVocab } from './claims/model';
-import { analyze } from './index';
+import { REGISTER_MODEL } from './claims/register.generated';
+import { analyze, textRegister } from './index';
 import { findOrganizations, getOrgModel } from './orgs';
 import { getGazetteer } from './orgs/gazetteer';
 import { detectLanguage, splitSentences } from './text';
-import type { AnalysisResult } from './types';
+import type { AnalysisResult, ClaimModeSetting } from './types';
 
 export interface ChunkedOptions {
   /** The page's declared language (used when detection cannot tell). */
@@ -53,6 +54,8 @@ export interface ChunkedOptions {
    * awaited before the next chunk. Its time is not charged to `budgetMs`.
    */
   onChunk?: (part: AnalysisResult, span: [number, number]) => void | Promise<void>;
+  /** Claim convention (types.ts AnalysisOptions.claimMode); 'auto' by default. */
+  claimMode?: ClaimModeSetting;
 }
 
 type Span = { start: number; end: number };
@@ -175,7 +178,10 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
       if (!fr) getOrgModel();
       splitSentences('Warm up. Now.');
       lexiconFor(lang);
-      if (lang === 'en') parseVocab(CLAIM_MODEL.en.vocab);
+      if (lang === 'en') {
+        parseVocab(CLAIM_MODEL.en.vocab);
+        parseVocab(REGISTER_MODEL.vocab);
+      }
     },
     () => findOrganizations('Warm up, OECD.', fr ? 'fr' : 'en'),
     () => analyze('The agency said costs rose by 10% in 2024.', { lang }),
@@ -185,6 +191,11 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
     if (opts.signal?.aborted) return merged;
     warmUp();
   }
+  await opts.yieldToHost?.();
+  if (opts.signal?.aborted) return merged;
+  // The claim convention, like the language, is read once on the beginning (index.ts
+  // textRegister), in a slice of its own once the detectors are warm.
+  const claimMode = opts.claimMode === 'policy' || opts.claimMode === 'checkworthy' ? opts.claimMode : textRegister(all, lang);
   await opts.yieldToHost?.();
   const sliceMs = opts.sliceMs ?? 10;
   let size = opts.chunkChars ?? 1500;
@@ -217,12 +228,13 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
         break outer;
       }
       const t0 = now();
-      const r = analyze(work.slice(start, chunkEnd), { lang, budgetMs: left, now });
+      const r = analyze(work.slice(start, chunkEnd), { lang, budgetMs: left, now, claimMode });
       // Next chunk sized to take about sliceMs at the speed just measured.
       const took = Math.max(0.5, now() - t0);
       // Growth at most doubles per chunk: one fast chunk (few sentences) must not make the next huge.
       size = Math.round(Math.min(20_000, 2 * (chunkEnd - start), Math.max(800, ((chunkEnd - start) * sliceMs) / took)));
       merged.claimsEnabled = r.claimsEnabled;
+      if (r.claimMode) merged.claimMode = r.claimMode;
       merged.detectorVersion = r.detectorVersion;
       const part = {
         start,
@@ -237,7 +249,7 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
       parts.push(part);
       if (opts.onChunk) {
         const t1 = now();
-        await opts.onChunk({ lang, claimsEnabled: r.claimsEnabled, detectorVersion: r.detectorVersion, orgs: part.orgs, claims: part.claims }, [start, chunkEnd]);
+        await opts.onChunk({ lang, claimsEnabled: r.claimsEnabled, ...(r.claimMode ? { claimMode: r.claimMode } : {}), detectorVersion: r.detectorVersion, orgs: part.orgs, claims: part.claims }, [start, chunkEnd]);
         outside += now() - t1;
       }
       if (r.gaveUp && r.gaveUp.reason !== 'too-large') {

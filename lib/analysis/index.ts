@@ -5,9 +5,10 @@
  */
 import { findOrganizations } from './orgs';
 import { scoreClaim, type ScoredSentence } from './claims';
+import { readRegister, REGISTER_SAMPLE_CHARS } from './claims/register';
 import { CLAIM_MODEL } from './claims/model.generated';
 import { detectLanguage, splitSentences } from './text';
-import type { AnalysisOptions, AnalysisResult, ClaimMention, OrgMention } from './types';
+import type { AnalysisOptions, AnalysisResult, ClaimMention, ClaimMode, OrgMention } from './types';
 
 export { CLAIM_THRESHOLD } from './claims';
 export type { ScoredSentence } from './claims';
@@ -100,6 +101,8 @@ function run(text: string, opts: AnalysisOptions, keepSentences: boolean): Detai
   if (!result.claimsEnabled) return { result, sentences };
 
   const split = splitSentences(work);
+  const mode: ClaimMode = opts.claimMode === 'policy' || opts.claimMode === 'checkworthy' ? opts.claimMode : textRegister(work, lang);
+  result.claimMode = mode;
   for (let i = 0; i < split.length; i++) {
     const s = split[i];
     if (!s) continue;
@@ -107,7 +110,7 @@ function run(text: string, opts: AnalysisOptions, keepSentences: boolean): Detai
       result.gaveUp = { reason: 'time-budget', at: s.start };
       break;
     }
-    const scored = scoreClaim(work, s, lang, orgs);
+    const scored = scoreClaim(work, s, lang, orgs, undefined, mode);
     if (keepSentences) sentences.push(scored);
     if (scored.isClaim) {
       // The ClaimMention part of `scored` (same keys, same order as an object rest would give).
@@ -117,6 +120,16 @@ function run(text: string, opts: AnalysisOptions, keepSentences: boolean): Detai
     }
   }
   return { result, sentences };
+}
+
+/**
+ * The claim convention of a text read on its beginning (REGISTER_SAMPLE_CHARS): 'checkworthy'
+ * when it reads as a debate transcript (claims/register.ts). A function of those characters
+ * only, so a text analysed in chunks (chunked.ts) gets the same answer as in one pass.
+ */
+export function textRegister(text: string, lang: string): ClaimMode {
+  if (lang !== 'en') return 'policy';
+  return readRegister(splitSentences(text.slice(0, REGISTER_SAMPLE_CHARS)).map((s) => s.text), lang).mode;
 }
 
 /**

@@ -63,7 +63,16 @@ export interface AnalysisOptions {
   /** Give up past this many characters. */
   maxChars?: number;
   now?: () => number;
+  /**
+   * Claim convention (claims/register.ts): 'auto' (default) reads it from the text's beginning;
+   * 'policy' counts positions as claims (GUIDELINES §2), 'checkworthy' only check-worthy facts.
+   */
+  claimMode?: ClaimModeSetting;
 }
+
+export const CLAIM_MODES = ['policy', 'checkworthy'] as const;
+export type ClaimMode = (typeof CLAIM_MODES)[number];
+export type ClaimModeSetting = 'auto' | ClaimMode;
 
 export interface AnalysisResult {
   /** Detected or hinted language ('en', 'fr', or another code / 'und'). */
@@ -72,6 +81,8 @@ export interface AnalysisResult {
   claims: ClaimMention[];
   /** Claims are only detected in English and French. */
   claimsEnabled: boolean;
+  /** The claim convention used (set when claims are enabled). */
+  claimMode?: ClaimMode;
   /** Set when the analysis stopped early; what was found before is kept. */
   gaveUp?: { reason: 'too-large' | 'time-budget' | 'not-text'; at: number };
   detectorVersion: string;

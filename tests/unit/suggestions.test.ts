@@ -81,6 +81,13 @@ describe('parseSettings', () => {
     expect(s.analysis.threshold).toBe(DEFAULT_SETTINGS.analysis.threshold);
     expect(s.analysis.kinds).toEqual({ ...DEFAULT_SETTINGS.analysis.kinds, causal: false });
   });
+
+  it('keeps a known claim convention and repairs an unknown one', () => {
+    expect(parseSettings({ analysis: { convention: 'checkworthy' } }).analysis.convention).toBe('checkworthy');
+    expect(parseSettings({ analysis: { convention: 'policy' } }).analysis.convention).toBe('policy');
+    expect(parseSettings({ analysis: { convention: '<b>x</b>' } }).analysis.convention).toBe('auto');
+    expect(DEFAULT_SETTINGS.analysis.convention).toBe('auto');
+  });
 });
 
 describe('analyzeInChunks', () => {

@@ -7,7 +7,8 @@ import { extractFeatures } from './features';
 import { claimCues, claimKind } from './kind';
 import { findClaimant } from './claimant';
 import { wordTokens } from './matcher';
-import { CLAIM_THRESHOLD, scoreSentence } from './model';
+import { CLAIM_THRESHOLD, checkProbability, scoreSentence } from './model';
+import { checkworthyScore, type ClaimMode } from './register';
 
 export { CLAIM_THRESHOLD } from './model';
 
@@ -17,10 +18,11 @@ export interface ScoredSentence extends ClaimMention {
 }
 
 /** Scores one sentence of `text` (claimant only looked for when it is a claim). */
-export function scoreClaim(text: string, s: Sentence, lang: string, orgs: readonly OrgMention[], threshold = CLAIM_THRESHOLD): ScoredSentence {
+export function scoreClaim(text: string, s: Sentence, lang: string, orgs: readonly OrgMention[], threshold = CLAIM_THRESHOLD, mode: ClaimMode = 'policy'): ScoredSentence {
   const toks = wordTokens(s.text);
   const f = extractFeatures(s.text, lang, toks);
-  const { score } = scoreSentence(s.text, f, lang, undefined, toks);
+  // register.ts: a debate transcript gets the check-worthiness convention.
+  const score = mode === 'checkworthy' ? checkworthyScore(checkProbability(s.text, f, lang, undefined, toks)) : scoreSentence(s.text, f, lang, undefined, toks).score;
   const isClaim = score >= threshold;
   // Cues (the reader's "why") are only built for reported claims.
   const out: ScoredSentence = { start: s.start, end: s.end, kind: claimKind(f), score, cues: isClaim ? claimCues(f) : [], isClaim };

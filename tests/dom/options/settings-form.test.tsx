@@ -117,6 +117,17 @@ describe.each<Lang>(['en', 'fr'])('settings form (%s)', (lang) => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(t('optionsSaved')));
   });
 
+  it('saves the claim convention chosen in its list, which offers all three', async () => {
+    renderForm(lang);
+    await screen.findByRole('heading', { name: t('optionsAnalysisHeading') });
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: t('optionsConvention') });
+    expect(select.value).toBe('auto');
+    expect([...select.options].map((o) => o.textContent)).toEqual([t('optionsConventionAuto'), t('optionsConventionPolicy'), t('optionsConventionCheckworthy')]);
+    expect(select.getAttribute('aria-describedby')).toBe(screen.getByText(t('optionsConventionHint')).id);
+    fireEvent.change(select, { target: { value: 'checkworthy' } });
+    await waitFor(async () => expect(await stored()).toEqual(makeSettings({ convention: 'checkworthy' })));
+  });
+
   it('resets to defaults', async () => {
     await fakeBrowser.storage.sync.set({ settings: makeSettings({ enabled: false, organizations: false, threshold: 0.9 }) });
     renderForm(lang);
@@ -153,7 +164,7 @@ describe.each<Lang>(['en', 'fr'])('settings form (%s)', (lang) => {
     const { container } = renderForm(lang);
     await screen.findByRole('heading', { name: t('optionsAnalysisHeading') });
     const names = tabbables(container).map((el) =>
-      el instanceof HTMLInputElement ? container.querySelector(`label[for="${el.id}"]`)?.textContent : el.textContent,
+      el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? container.querySelector(`label[for="${el.id}"]`)?.textContent : el.textContent,
     );
     expect(names).toEqual([
       t('optionsEnabled'),
@@ -164,6 +175,7 @@ describe.each<Lang>(['en', 'fr'])('settings form (%s)', (lang) => {
       t('optionsKindCausal'),
       t('optionsKindPrediction'),
       t('optionsKindPosition'),
+      t('optionsConvention'),
       t('optionsThreshold'),
       t('optionsReset'),
     ]);

@@ -150,6 +150,17 @@ describe.each<Lang>(['en', 'fr'])('page analysis (%s)', (lang) => {
     expect(within(suggestionList(t)).getAllByRole('button')).toHaveLength(1);
   });
 
+  it('a page read as a debate transcript: says only check-worthy facts are suggested', async () => {
+    renderPopup(lang, fakeApi({ tab: tabWith(makeAnalysis({ claimMode: 'checkworthy' })) }));
+    expect(await screen.findByText(t('popupAnalysisCheckworthy'))).toBeTruthy();
+  });
+
+  it('policy reading: no transcript note', async () => {
+    renderPopup(lang, fakeApi({ tab: tabWith(makeAnalysis({ claimMode: 'policy' })) }));
+    await screen.findByText(t('popupAnalysisSummary', [t('popupAnalysisOrgsOther', '2'), t('popupAnalysisClaimsOther', '2')]));
+    expect(screen.queryByText(t('popupAnalysisCheckworthy'))).toBeNull();
+  });
+
   it.each([
     ['too-large', 'popupAnalysisGaveUpTooLarge'],
     ['time-budget', 'popupAnalysisGaveUpTimeBudget'],
