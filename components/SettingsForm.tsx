@@ -29,6 +29,7 @@ const KIND_OPTION_LABEL: Record<ClaimKind, MessageKey> = {
   causal: 'optionsKindCausal',
   prediction: 'optionsKindPrediction',
   position: 'optionsKindPosition',
+  fact: 'optionsKindFact',
 };
 
 /** The slider works in whole percent, in steps of 5. */

@@ -34,7 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
     enabled: true,
     organizations: true,
     claims: true,
-    kinds: { statistic: true, comparison: true, causal: true, prediction: true, position: true },
+    kinds: { statistic: true, comparison: true, causal: true, prediction: true, position: true, fact: true },
     threshold: 0.5,
     convention: 'auto',
   },

@@ -8,6 +8,7 @@ export const CLAIM_KIND_LABEL: Record<ClaimKind, MessageKey> = {
   causal: 'suggestKindCausal',
   prediction: 'suggestKindPrediction',
   position: 'suggestKindPosition',
+  fact: 'suggestKindFact',
 };
 
 export const ORG_TYPE_LABEL: Record<OrgType, MessageKey> = {

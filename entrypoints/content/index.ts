@@ -90,6 +90,7 @@ export default defineContentScript({
                 state: analysis.state,
                 lang: analysis.lang,
                 claimsEnabled: analysis.claimsEnabled,
+                claimMode: analysis.claimMode,
                 organizations: analysis.organizations,
                 claims: analysis.claims,
                 painted,

@@ -18,7 +18,7 @@ import type { Rect, UiState } from '@/components/content/types';
 import { CLAIM_KIND_LABEL } from '@/components/content/suggestion-labels';
 import { UI_HOST_TAG, type Controller } from './controller';
 
-export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position'];
+export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position', 'fact'];
 export const SUGGESTION_PREFIX = 'policy-lens-s-';
 export const DETECTOR = 'policy-lens-analysis';
 /** Longest synchronous slice of painting, in ms. */
@@ -49,6 +49,7 @@ const ACCEPT_COLOR: Record<SuggestionKind, ColorName> = {
   causal: 'green',
   prediction: 'pink',
   position: 'yellow',
+  fact: 'orange',
 };
 
 export interface SuggestionDeps {

@@ -39,7 +39,12 @@ export interface OrgMention {
   score: number;
 }
 
-export const CLAIM_KINDS = ['statistic', 'comparison', 'causal', 'prediction', 'position'] as const;
+/**
+ * Kinds of claim (GUIDELINES.md §2), plus `fact`: a check-worthy factual statement with none of the
+ * other kinds' cues (a record, an action, an event), which only the check-worthiness convention of
+ * debate transcripts reports (claims/register.ts).
+ */
+export const CLAIM_KINDS = ['statistic', 'comparison', 'causal', 'prediction', 'position', 'fact'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export interface ClaimMention {

@@ -25,7 +25,7 @@ export function scoreClaim(text: string, s: Sentence, lang: string, orgs: readon
   const score = mode === 'checkworthy' ? checkworthyScore(checkProbability(s.text, f, lang, undefined, toks)) : scoreSentence(s.text, f, lang, undefined, toks).score;
   const isClaim = score >= threshold;
   // Cues (the reader's "why") are only built for reported claims.
-  const out: ScoredSentence = { start: s.start, end: s.end, kind: claimKind(f), score, cues: isClaim ? claimCues(f) : [], isClaim };
+  const out: ScoredSentence = { start: s.start, end: s.end, kind: claimKind(f, mode), score, cues: isClaim ? claimCues(f) : [], isClaim };
   if (isClaim) {
     const sentence = text.slice(s.start, s.end);
     // The tokens are those of `s.text`: passed on when it is the same text (always, for spans of

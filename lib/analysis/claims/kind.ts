@@ -2,13 +2,22 @@
  * Kind of a claim from the cues that fired, in the guidelines' priority order
  * (statistic > comparison > causal > prediction > position; GUIDELINES.md §2).
  */
-import type { ClaimKind } from '../types';
+import type { ClaimKind, ClaimMode } from '../types';
 import type { SentenceFeatures } from './features';
 
 const STAT_CHANGE = /^(?:doubl|tripl|halv|multipli)/i;
 
-/** Picks the first kind whose cues fired; `position` when none did. */
-export function claimKind(f: SentenceFeatures): ClaimKind {
+/**
+ * Picks the first kind whose cues fired; `position` when none did. Under the check-worthiness
+ * convention (a debate transcript, register.ts) a reported claim is factual by definition, so what
+ * would be a position there is a `fact`.
+ */
+export function claimKind(f: SentenceFeatures, mode: ClaimMode = 'policy'): ClaimKind {
+  const kind = policyKind(f);
+  return mode === 'checkworthy' && kind === 'position' ? 'fact' : kind;
+}
+
+function policyKind(f: SentenceFeatures): ClaimKind {
   const on = f.on;
   const change = f.matched.change_verb ?? '';
   if (on.has('percent') || on.has('money') || on.has('big_number') || on.has('number') || (change !== '' && STAT_CHANGE.test(change))) return 'statistic';

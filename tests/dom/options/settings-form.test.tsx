@@ -175,6 +175,7 @@ describe.each<Lang>(['en', 'fr'])('settings form (%s)', (lang) => {
       t('optionsKindCausal'),
       t('optionsKindPrediction'),
       t('optionsKindPosition'),
+      t('optionsKindFact'),
       t('optionsConvention'),
       t('optionsThreshold'),
       t('optionsReset'),
@@ -182,7 +183,7 @@ describe.each<Lang>(['en', 'fr'])('settings form (%s)', (lang) => {
     expect(checkbox('optionsClaims').getAttribute('aria-describedby')).toBe(screen.getByText(t('optionsClaimsHint')).id);
     expect(slider().getAttribute('aria-describedby')).toBe(screen.getByText(t('optionsThresholdHint')).id);
     const form = screen.getByRole('form', { name: t('optionsAnalysisHeading') });
-    expect(within(form).getAllByRole('checkbox')).toHaveLength(8);
+    expect(within(form).getAllByRole('checkbox')).toHaveLength(9);
   });
 });
 

@@ -168,7 +168,7 @@ export const paintedOccurrences = (page: Page, quote: string) =>
 // e2e builds set `document.documentElement.dataset.policyLensAnalysis` after each analysis, and
 // paint suggestions as CSS highlights `policy-lens-s-<kind>`.
 
-export const SUGGESTION_KINDS = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position'] as const;
+export const SUGGESTION_KINDS = ['organization', 'statistic', 'comparison', 'causal', 'prediction', 'position', 'fact'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 export const CLAIM_KINDS: SuggestionKind[] = SUGGESTION_KINDS.filter((k) => k !== 'organization');
 
@@ -176,6 +176,8 @@ export interface AnalysisState {
   state: 'done' | 'off' | 'no-article' | string;
   lang: string;
   claimsEnabled: boolean;
+  /** The claim convention the analysis used (lib/analysis/claims/register.ts). */
+  claimMode?: 'policy' | 'checkworthy';
   organizations: number;
   claims: number;
   painted: number;

@@ -34,6 +34,7 @@ const ARTICLE = [
 
 const OPINION = 'I believe that every child in this country deserves a good school.';
 const FACT = 'The governor cut education spending by twenty percent in his state.';
+const RECORD = 'Senator, you know as well as I do that you voted against that bill three times.';
 const claimTexts = (text: string, mode?: 'auto' | 'policy' | 'checkworthy'): string[] =>
   analyze(text, { lang: 'en', claimMode: mode }).claims.map((c) => text.slice(c.start, c.end));
 
@@ -59,6 +60,14 @@ describe('claim convention by register', () => {
     expect(auto).toContain(FACT);
     expect(auto).not.toContain(OPINION);
     // The same text read as policy text counts the opinion as a position (GUIDELINES §2).
+    // Kinds: a figure is a statistic either way; a record with no kind cue is a fact in a transcript.
+    const kindOf = (mode: 'checkworthy' | 'policy', sentence: string) => {
+      const r = analyze(DEBATE, { lang: 'en', claimMode: mode });
+      return r.claims.find((c) => DEBATE.slice(c.start, c.end) === sentence)?.kind;
+    };
+    expect(kindOf('checkworthy', FACT)).toBe('statistic');
+    expect(kindOf('checkworthy', RECORD)).toBe('fact');
+    expect(analyze(DEBATE, { lang: 'en', claimMode: 'policy' }).claims.some((c) => c.kind === 'fact')).toBe(false);
     const policy = claimTexts(DEBATE, 'policy');
     expect(policy).toContain(OPINION);
     expect(policy.length).toBeGreaterThan(auto.length);
