@@ -22,7 +22,7 @@ import { analyze, textRegister } from './index';
 import { findOrganizations, getOrgModel } from './orgs';
 import { getGazetteer } from './orgs/gazetteer';
 import { detectLanguage, splitSentences } from './text';
-import type { AnalysisResult, ClaimModeSetting } from './types';
+import type { AnalysisResult, ClaimMode, ClaimModeSetting } from './types';
 
 export interface ChunkedOptions {
   /** The page's declared language (used when detection cannot tell). */
@@ -172,6 +172,8 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   // added to the first chunk. The tables are built at compile time and read lazily, so the reading
   // takes one slice; the cold runs of the detectors take one each.
   const fr = lang === 'fr';
+  const fixedMode = opts.claimMode === 'policy' || opts.claimMode === 'checkworthy' ? opts.claimMode : null;
+  let claimMode: ClaimMode = fixedMode ?? 'policy';
   const warmUps: (() => unknown)[] = [
     () => {
       getGazetteer();
@@ -184,18 +186,18 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
       }
     },
     () => findOrganizations('Warm up, OECD.', fr ? 'fr' : 'en'),
-    () => analyze('The agency said costs rose by 10% in 2024.', { lang }),
+    () => {
+      analyze('The agency said costs rose by 10% in 2024.', { lang });
+      // The claim convention, like the language, is read once on the beginning (index.ts
+      // textRegister; under a millisecond once the detectors are warm).
+      if (!fixedMode) claimMode = textRegister(all, lang);
+    },
   ];
   for (const warmUp of warmUps) {
     await opts.yieldToHost?.();
     if (opts.signal?.aborted) return merged;
     warmUp();
   }
-  await opts.yieldToHost?.();
-  if (opts.signal?.aborted) return merged;
-  // The claim convention, like the language, is read once on the beginning (index.ts
-  // textRegister), in a slice of its own once the detectors are warm.
-  const claimMode = opts.claimMode === 'policy' || opts.claimMode === 'checkworthy' ? opts.claimMode : textRegister(all, lang);
   await opts.yieldToHost?.();
   const sliceMs = opts.sliceMs ?? 10;
   let size = opts.chunkChars ?? 1500;
