@@ -17,8 +17,9 @@
 import { lexiconFor } from './claims/cues';
 import { CLAIM_MODEL } from './claims/model.generated';
 import { parseVocab } from './claims/model';
+import { forcedClaimMode, textRegister } from './claims/register';
 import { REGISTER_MODEL } from './claims/register.generated';
-import { analyze, textRegister } from './index';
+import { analyze } from './index';
 import { findOrganizations, getOrgModel } from './orgs';
 import { getGazetteer } from './orgs/gazetteer';
 import { detectLanguage, splitSentences } from './text';
@@ -172,7 +173,7 @@ export async function analyzeInChunks(text: string, opts: ChunkedOptions = {}): 
   // added to the first chunk. The tables are built at compile time and read lazily, so the reading
   // takes one slice; the cold runs of the detectors take one each.
   const fr = lang === 'fr';
-  const fixedMode = opts.claimMode === 'policy' || opts.claimMode === 'checkworthy' ? opts.claimMode : null;
+  const fixedMode = forcedClaimMode(opts.claimMode);
   let claimMode: ClaimMode = fixedMode ?? 'policy';
   const warmUps: (() => unknown)[] = [
     () => {

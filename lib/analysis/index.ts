@@ -5,12 +5,13 @@
  */
 import { findOrganizations } from './orgs';
 import { scoreClaim, type ScoredSentence } from './claims';
-import { readRegister, REGISTER_SAMPLE_CHARS } from './claims/register';
+import { forcedClaimMode, textRegister } from './claims/register';
 import { CLAIM_MODEL } from './claims/model.generated';
 import { detectLanguage, splitSentences } from './text';
 import type { AnalysisOptions, AnalysisResult, ClaimMention, ClaimMode, OrgMention } from './types';
 
 export { CLAIM_THRESHOLD } from './claims';
+export { textRegister } from './claims/register';
 export type { ScoredSentence } from './claims';
 
 /** Identifies the detectors, so stored automatic highlights can be recomputed when it changes. */
@@ -101,7 +102,8 @@ function run(text: string, opts: AnalysisOptions, keepSentences: boolean): Detai
   if (!result.claimsEnabled) return { result, sentences };
 
   const split = splitSentences(work);
-  const mode: ClaimMode = opts.claimMode === 'policy' || opts.claimMode === 'checkworthy' ? opts.claimMode : textRegister(work, lang);
+  // The claim convention (claims/register.ts): forced by the settings, else read on the text.
+  const mode: ClaimMode = forcedClaimMode(opts.claimMode) ?? textRegister(work, lang);
   result.claimMode = mode;
   for (let i = 0; i < split.length; i++) {
     const s = split[i];
@@ -120,16 +122,6 @@ function run(text: string, opts: AnalysisOptions, keepSentences: boolean): Detai
     }
   }
   return { result, sentences };
-}
-
-/**
- * The claim convention of a text read on its beginning (REGISTER_SAMPLE_CHARS): 'checkworthy'
- * when it reads as a debate transcript (claims/register.ts). A function of those characters
- * only, so a text analysed in chunks (chunked.ts) gets the same answer as in one pass.
- */
-export function textRegister(text: string, lang: string): ClaimMode {
-  if (lang !== 'en') return 'policy';
-  return readRegister(splitSentences(text.slice(0, REGISTER_SAMPLE_CHARS)).map((s) => s.text), lang).mode;
 }
 
 /**

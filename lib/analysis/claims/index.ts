@@ -1,14 +1,14 @@
 /**
  * Sentence-level claim detection: features → score (model.ts) → kind → claimant. Pure.
  */
-import type { ClaimMention, OrgMention } from '../types';
+import type { ClaimMention, ClaimMode, OrgMention } from '../types';
 import type { Sentence } from '../text';
 import { extractFeatures } from './features';
 import { claimCues, claimKind } from './kind';
 import { findClaimant } from './claimant';
 import { wordTokens } from './matcher';
 import { CLAIM_THRESHOLD, checkProbability, scoreSentence } from './model';
-import { checkworthyScore, type ClaimMode } from './register';
+import { checkworthyScore } from './register';
 
 export { CLAIM_THRESHOLD } from './model';
 

@@ -15,15 +15,12 @@
  * register.generated.ts) reaches the trained threshold. Only English has debate data, so only
  * English is detected; the reader's settings can force either convention in any language.
  */
-import type { FeatureName, SentenceFeatures } from './features';
+import { splitSentences } from '../text';
+import type { ClaimMode, ClaimModeSetting } from '../types';
 import { extractFeatures } from './features';
-import { wordTokens, type WordToken } from './matcher';
+import { wordTokens } from './matcher';
 import { linearScore, parseVocab, type LinearModel } from './model';
 import { REGISTER_MODEL } from './register.generated';
-
-import type { ClaimMode } from '../types';
-
-export type { ClaimMode };
 
 export interface RegisterModel extends LinearModel {
   vocab: string;
@@ -48,10 +45,9 @@ export const REGISTER_SAMPLE_CHARS = 4000;
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Probability that one sentence reads as debate speech. */
-export function registerProbability(sentence: string, f?: SentenceFeatures, toks?: readonly WordToken[], model: RegisterModel = REGISTER_MODEL): number {
-  const t = toks ?? wordTokens(sentence);
-  const on: ReadonlySet<FeatureName> = (f ?? extractFeatures(sentence, 'en', t)).on;
-  return sigmoid(linearScore(model, on, t, parseVocab(model.vocab)));
+export function registerProbability(sentence: string, model: RegisterModel = REGISTER_MODEL): number {
+  const toks = wordTokens(sentence);
+  return sigmoid(linearScore(model, extractFeatures(sentence, 'en', toks).on, toks, parseVocab(model.vocab)));
 }
 
 export interface RegisterReading {
@@ -70,11 +66,24 @@ export function readRegister(sentences: readonly string[], lang: string, model: 
   let sum = 0;
   let n = 0;
   for (let i = 0; i < sentences.length && n < REGISTER_SAMPLE; i = Math.floor((n + 1) * step), n++) {
-    sum += registerProbability(sentences[i] as string, undefined, undefined, model);
+    sum += registerProbability(sentences[i] as string, model);
   }
   const transcript = sum / n;
   return { mode: transcript >= model.docThreshold ? 'checkworthy' : 'policy', transcript };
 }
+
+/**
+ * The convention of a text read on its beginning (REGISTER_SAMPLE_CHARS): a function of those
+ * characters only, so a text analysed in chunks (chunked.ts) gets the same answer as in one pass.
+ */
+export function textRegister(text: string, lang: string): ClaimMode {
+  if (lang !== 'en') return 'policy';
+  return readRegister(splitSentences(text.slice(0, REGISTER_SAMPLE_CHARS)).map((s) => s.text), lang).mode;
+}
+
+/** The convention a setting forces (null: 'auto' or anything else, read from the text). */
+export const forcedClaimMode = (setting: ClaimModeSetting | undefined): ClaimMode | null =>
+  setting === 'policy' || setting === 'checkworthy' ? setting : null;
 
 /** The `checkworthy` score from the check-worthiness probability. */
 export function checkworthyScore(pCheck: number, model: RegisterModel = REGISTER_MODEL): number {
