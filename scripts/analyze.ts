@@ -14,7 +14,7 @@
  * `analyze records=N orgs=N claims=N chars_per_s=N`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyzeDetailed, CLAIM_THRESHOLD, textRegister } from '../lib/analysis';
+import { analyzeDetailed, CLAIM_THRESHOLD, primaryTag, textRegister } from '../lib/analysis';
 import { detectLanguage } from '../lib/analysis/text';
 import type { ClaimMode } from '../lib/analysis/types';
 
@@ -61,8 +61,9 @@ export function documentModes(records: readonly InputRecord[]): Map<string, Clai
   const modes = new Map<string, ClaimMode>();
   for (const [key, list] of docs) {
     const text = list.map((r) => r.text).join('\n');
-    const hint = /^(en|fr)\b/i.exec(list[0]?.lang ?? '')?.[1]?.toLowerCase();
-    modes.set(key, textRegister(text, hint ?? detectLanguage(text).lang));
+    // The language as `analyze` takes it: an English or French hint as is, else detection.
+    const hint = primaryTag(list[0]?.lang);
+    modes.set(key, textRegister(text, hint === 'en' || hint === 'fr' ? hint : detectLanguage(text).lang));
   }
   return modes;
 }

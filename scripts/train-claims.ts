@@ -399,7 +399,7 @@ function stackProb(model: StackerModel, e: StackExample): number {
 }
 
 /** Seeded document-grouped fold assignment (every sentence of a document in the same fold). */
-function docFolds(data: StackExample[], k: number, seed: number): number[] {
+function docFolds(data: ReadonlyArray<{ doc: string }>, k: number, seed: number): number[] {
   const rand = mulberry32(seed);
   const docs = [...new Set(data.map((e) => e.doc))];
   for (let i = docs.length - 1; i > 0; i--) {
@@ -560,14 +560,13 @@ if (cbOof) {
     return { w, vocab, p: (ex) => predict(w, encode(ex, vocab)) };
   };
   // Out-of-fold register probabilities: spoken by ClaimBuster's folds, written by document.
-  const wDocs = [...new Set(written.map((r) => r.doc))];
-  const wFold = new Map(wDocs.map((d, i) => [d, Math.floor(mulberry32(i + 7)() * FOLDS)]));
+  const wFold = docFolds(written, FOLDS, 1);
   const spOof = new Array<number>(spoken.length).fill(0);
   const wrOof = new Array<number>(written.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
-    const g = trainRegister(spoken.filter((_, i) => fold[i] !== k), written.filter((r) => wFold.get(r.doc) !== k)).p;
+    const g = trainRegister(spoken.filter((_, i) => fold[i] !== k), written.filter((_, i) => wFold[i] !== k)).p;
     spoken.forEach((r, i) => { if (fold[i] === k) spOof[i] = g(r.ex); });
-    written.forEach((r, i) => { if (wFold.get(r.doc) === k) wrOof[i] = g(r.ex); });
+    written.forEach((r, i) => { if (wFold[i] === k) wrOof[i] = g(r.ex); });
   }
   const docMeans = (rows: RegRow[], p: number[]): Array<{ doc: string; m: number; n: number }> => {
     const by = new Map<string, number[]>();

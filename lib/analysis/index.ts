@@ -43,7 +43,8 @@ function cutAt(text: string, max: number): number {
   return m >= 0 ? max - window.length + m + 1 : max;
 }
 
-function primaryTag(lang: string | undefined): string {
+/** The primary language subtag of a BCP 47 tag, lower-cased ('' when none). */
+export function primaryTag(lang: string | undefined): string {
   const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec((lang ?? '').trim());
   return m?.[1]?.toLowerCase() ?? '';
 }

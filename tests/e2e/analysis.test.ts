@@ -22,7 +22,7 @@ import {
   waitForState,
 } from './helpers/lens';
 import { CORPUS, FIXTURES, reportMissingCorpus } from './helpers/paths';
-import { item, search, showAllPages } from './helpers/popup';
+import { item, search, setAnalysisSettings, showAllPages } from './helpers/popup';
 import { startServer, type StaticServer } from './helpers/server';
 
 const SEED = path.join(CORPUS, 'seed-article-fr.html');
@@ -219,18 +219,7 @@ describe(`automatic analysis on ${HAVE_SEED ? 'seed-article-fr.html' : 'ai-polic
 
     // A settings change analyses the page again: the dismissed claim stays away (it came back
     // until the next reload before the controller learnt of dismissals made on the page).
-    const setOrganizations = async (on: boolean) => {
-      const popup = await lens.openPopup();
-      await popup.evaluate(async (organizations) => {
-        type Sync = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
-        const sync = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync;
-        const { settings } = (await sync.get('settings')) as { settings?: { analysis?: object } };
-        const base = settings ?? { version: 1, analysis: {} };
-        await sync.set({ settings: { ...base, version: 1, analysis: { ...base.analysis, organizations } } });
-      }, on);
-      await popup.close();
-      await page.bringToFront();
-    };
+    const setOrganizations = (organizations: boolean) => setAnalysisSettings(lens, page, { organizations });
     await setOrganizations(false);
     await waitForAnalysis(page, (s) => s.state === 'done' && s.organizations === 0);
     expect(await suggestionCoverage(page, dismissed, CLAIM_KINDS), 'dismissed claim painted again after a settings change').toEqual([0]);

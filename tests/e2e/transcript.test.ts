@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './helpers/chromium';
 import { CLAIM_KINDS, suggestionCoverage, waitForAnalysis, waitForState } from './helpers/lens';
 import { FIXTURES } from './helpers/paths';
+import { setAnalysisSettings } from './helpers/popup';
 import { startServer, type StaticServer } from './helpers/server';
 
 const ROOT = '.article-body';
@@ -19,18 +20,7 @@ describe('claim convention: debate transcript and article (Chromium)', () => {
   let lens: ExtensionSession;
   let page: Page;
 
-  const setConvention = async (convention: string) => {
-    const popup = await lens.openPopup();
-    await popup.evaluate(async (value) => {
-      type Sync = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
-      const sync = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync;
-      const { settings } = (await sync.get('settings')) as { settings?: { analysis?: object } };
-      const base = settings ?? { version: 1, analysis: {} };
-      await sync.set({ settings: { ...base, version: 1, analysis: { ...base.analysis, convention: value } } });
-    }, convention);
-    await popup.close();
-    await page.bringToFront();
-  };
+  const setConvention = (convention: string) => setAnalysisSettings(lens, page, { convention });
 
   beforeAll(async () => {
     server = await startServer({

@@ -48,3 +48,24 @@ export async function deleteEntry(entry: Locator): Promise<void> {
 export async function undo(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Undo' }).click();
 }
+
+/**
+ * Changes analysis settings as the options page would: merges `patch` into the stored
+ * `settings.analysis` (chrome.storage.sync, read from an extension page), then brings `page`
+ * back to the front. The content script re-analyses on the storage change.
+ */
+export async function setAnalysisSettings(lens: { openPopup(): Promise<Page> }, page: Page, patch: Record<string, unknown>): Promise<void> {
+  const popup = await lens.openPopup();
+  try {
+    await popup.evaluate(async (p) => {
+      type Sync = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+      const sync = (globalThis as unknown as { chrome: { storage: { sync: Sync } } }).chrome.storage.sync;
+      const { settings } = (await sync.get('settings')) as { settings?: { analysis?: object } };
+      const base = settings ?? { version: 1, analysis: {} };
+      await sync.set({ settings: { ...base, version: 1, analysis: { ...base.analysis, ...p } } });
+    }, patch);
+  } finally {
+    await popup.close();
+  }
+  await page.bringToFront();
+}
